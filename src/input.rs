@@ -1,0 +1,1 @@
+//! Input discovery: files, directories, stdin, JSONL and CSV records.

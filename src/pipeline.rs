@@ -1,0 +1,1 @@
+//! The analyze pipeline: passes over the corpus, rayon over a bounded window.
