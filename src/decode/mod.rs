@@ -68,3 +68,20 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         declared_mismatch: None,
     })
 }
+
+/// The encoding of a stream from its first bytes (used for JSONL/CSV files).
+pub fn detect_encoding(prefix: &[u8]) -> &'static Encoding {
+    if let Some((enc, _)) = Encoding::for_bom(prefix) {
+        return enc;
+    }
+    let valid = match std::str::from_utf8(prefix) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    };
+    if valid {
+        return encoding_rs::UTF_8;
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(prefix, false);
+    det.guess(None, chardetng::Utf8Detection::Allow)
+}
