@@ -292,12 +292,7 @@ fn print_summary(s: &pipeline::Summary, config: &Config) {
     let _ = writeln!(e, "  status:    {}", join(&s.by_status));
     let _ = writeln!(e, "  encodings: {}", join(&s.by_encoding));
     let _ = writeln!(e, "  scripts:   {}", join(&s.by_script));
-    let _ = writeln!(
-        e,
-        "  articles:  {} ({})",
-        s.articles,
-        join(&s.by_kind)
-    );
+    let _ = writeln!(e, "  articles:  {} ({})", s.articles, join(&s.by_kind));
     let _ = writeln!(
         e,
         "  copies:    {} clusters, {} articles with copy share ≥ {}",
@@ -320,7 +315,8 @@ fn clean_documents(
 ) -> Result<Vec<(String, Result<clean::CleanText, String>)>> {
     let forced = match &read.encoding {
         Some(l) => Some(
-            decode::encoding_for_label(l).with_context(|| format!("unknown encoding label '{l}'"))?,
+            decode::encoding_for_label(l)
+                .with_context(|| format!("unknown encoding label '{l}'"))?,
         ),
         None => None,
     };

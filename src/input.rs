@@ -392,12 +392,8 @@ impl Documents<'_> {
                     match RecordReader::open(&source, compression, layout) {
                         Ok(reader) => self.records = Some(reader),
                         Err(reason) => {
-                            let mut item = DocItem::failed(
-                                source.id.clone(),
-                                None,
-                                Status::Error,
-                                reason,
-                            );
+                            let mut item =
+                                DocItem::failed(source.id.clone(), None, Status::Error, reason);
                             item.reference = source.reference;
                             return Some(item);
                         }
@@ -507,7 +503,8 @@ fn utf8_stream(
 
 impl RecordReader {
     fn open(source: &Source, compression: Compression, layout: Layout) -> Result<Self, String> {
-        let stream = open_stream(&source.path, compression).map_err(|e| format!("cannot read: {e}"))?;
+        let stream =
+            open_stream(&source.path, compression).map_err(|e| format!("cannot read: {e}"))?;
         let (stream, encoding) = utf8_stream(stream).map_err(|e| {
             if compression == Compression::None {
                 format!("cannot read: {e}")
@@ -737,7 +734,11 @@ enum LineRead {
 
 /// Reads one line (without its terminator) of at most `max` bytes; a longer line is consumed
 /// and reported with its length, without being kept in memory.
-fn read_line_limited(reader: &mut dyn BufRead, line: &mut Vec<u8>, max: u64) -> io::Result<LineRead> {
+fn read_line_limited(
+    reader: &mut dyn BufRead,
+    line: &mut Vec<u8>,
+    max: u64,
+) -> io::Result<LineRead> {
     let mut total: u64 = 0;
     let mut any = false;
     loop {
@@ -754,7 +755,7 @@ fn read_line_limited(reader: &mut dyn BufRead, line: &mut Vec<u8>, max: u64) -> 
         any = true;
         let (chunk, found) = match buf.iter().position(|&b| b == b'\n') {
             Some(i) => (&buf[..i], Some(i)),
-            None => (&buf[..], None),
+            None => (buf, None),
         };
         total += chunk.len() as u64;
         if total <= max {
@@ -783,9 +784,15 @@ mod tests {
 
     #[test]
     fn names_are_classified() {
-        assert_eq!(classify_name("a.jsonl.gz"), (Compression::Gzip, Layout::Jsonl));
+        assert_eq!(
+            classify_name("a.jsonl.gz"),
+            (Compression::Gzip, Layout::Jsonl)
+        );
         assert_eq!(classify_name("A.CSV"), (Compression::None, Layout::Csv));
-        assert_eq!(classify_name("x.txt.zst"), (Compression::Zstd, Layout::Single));
+        assert_eq!(
+            classify_name("x.txt.zst"),
+            (Compression::Zstd, Layout::Single)
+        );
         assert_eq!(classify_name("x.html"), (Compression::None, Layout::Single));
     }
 
@@ -794,14 +801,26 @@ mod tests {
         let data = b"short\nthis line is much too long\nok\n";
         let mut r = io::Cursor::new(&data[..]);
         let mut line = Vec::new();
-        assert!(matches!(read_line_limited(&mut r, &mut line, 10), Ok(LineRead::Line)));
+        assert!(matches!(
+            read_line_limited(&mut r, &mut line, 10),
+            Ok(LineRead::Line)
+        ));
         assert_eq!(line, b"short");
         line.clear();
-        assert!(matches!(read_line_limited(&mut r, &mut line, 10), Ok(LineRead::TooLong(25))));
+        assert!(matches!(
+            read_line_limited(&mut r, &mut line, 10),
+            Ok(LineRead::TooLong(25))
+        ));
         line.clear();
-        assert!(matches!(read_line_limited(&mut r, &mut line, 10), Ok(LineRead::Line)));
+        assert!(matches!(
+            read_line_limited(&mut r, &mut line, 10),
+            Ok(LineRead::Line)
+        ));
         assert_eq!(line, b"ok");
         line.clear();
-        assert!(matches!(read_line_limited(&mut r, &mut line, 10), Ok(LineRead::Eof)));
+        assert!(matches!(
+            read_line_limited(&mut r, &mut line, 10),
+            Ok(LineRead::Eof)
+        ));
     }
 }

@@ -12,7 +12,7 @@
 //! Output bytes do not depend on the number of threads: every sink sees documents in input order.
 
 use crate::clean::{self, chrome::ChromeLearner, chrome::ChromeSet, CleanText};
-use crate::decode::{self, Decoded, DecodeError};
+use crate::decode::{self, DecodeError, Decoded};
 use crate::dedup::{self, ArticleInput, Dedup};
 use crate::input::{DocItem, InputError, InputOptions, Inputs, Payload};
 use crate::report::{
@@ -450,7 +450,8 @@ fn parse_date(s: &str) -> Option<u32> {
             if matches!(sep, Some('-' | '/' | '.' | '年')) {
                 let (m, nm) = digits(i + 5, 2);
                 let sep2 = chars.get(i + 5 + nm).copied();
-                if nm > 0 && (1..=12).contains(&m) && matches!(sep2, Some('-' | '/' | '.' | '月')) {
+                if nm > 0 && (1..=12).contains(&m) && matches!(sep2, Some('-' | '/' | '.' | '月'))
+                {
                     let (d, nd) = digits(i + 6 + nm, 2);
                     if nd > 0 && (1..=31).contains(&d) {
                         return Some(y * 10000 + m * 100 + d);
@@ -542,9 +543,8 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
         .tempdir_in(&config.out)
         .map_err(io_err("cannot create spool in", &config.out))?;
     let spool_path = spool_dir.path().join("documents.spool");
-    let mut spool = BufWriter::new(
-        File::create(&spool_path).map_err(io_err("cannot create", &spool_path))?,
-    );
+    let mut spool =
+        BufWriter::new(File::create(&spool_path).map_err(io_err("cannot create", &spool_path))?);
     let mut summary = Summary::new();
     let mut df = DocFreq::default();
     let mut all_terms: Vec<ArticleTerms> = Vec::new();
@@ -615,7 +615,8 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
         Some(p) => Some(AtomicFile::create(p)?),
         None => None,
     };
-    let reader = BufReader::new(File::open(&spool_path).map_err(io_err("cannot read", &spool_path))?);
+    let reader =
+        BufReader::new(File::open(&spool_path).map_err(io_err("cannot read", &spool_path))?);
     let mut article_index = 0usize;
     for line in reader.lines() {
         let line = line.map_err(io_err("cannot read", &spool_path))?;

@@ -114,7 +114,10 @@ fn csv_reports_read_with_default_flags() {
     assert_eq!(bj["status"], "ok");
     assert_eq!(bj["meta"]["province"], "北京市");
     assert_eq!(bj["meta"]["publish_date"], "2026-02-02");
-    assert!(bj["meta"].get("full_text").is_none(), "text field is not meta");
+    assert!(
+        bj["meta"].get("full_text").is_none(),
+        "text field is not meta"
+    );
     assert!(bj["chars"].as_u64().unwrap_or(0) > 10_000);
 }
 
@@ -156,7 +159,9 @@ fn jsonl_ids_meta_and_bad_lines() {
     assert!(docs[5]["reason"].as_str().unwrap().contains("title"));
     // Failed lines carry id, status, reason and bytes only.
     let keys: Vec<&String> = docs[2].as_object().unwrap().keys().collect();
-    assert!(keys.iter().all(|k| ["id", "status", "reason", "bytes"].contains(&k.as_str())));
+    assert!(keys
+        .iter()
+        .all(|k| ["id", "status", "reason", "bytes"].contains(&k.as_str())));
 }
 
 #[test]
@@ -211,9 +216,17 @@ fn bad_inputs_get_a_status_and_the_run_goes_on() {
     let d = dir.path();
     write(d, "a_good.txt", SAMPLE.as_bytes());
     write(d, "b_empty.txt", b"");
-    write(d, "c_image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0");
+    write(
+        d,
+        "c_image.png",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0",
+    );
     write(d, "d_big.txt", SAMPLE.repeat(20).as_bytes());
-    write(d, "e_corrupt.txt.gz", b"\x1f\x8b\x08\x00garbage that is not deflate");
+    write(
+        d,
+        "e_corrupt.txt.gz",
+        b"\x1f\x8b\x08\x00garbage that is not deflate",
+    );
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(SAMPLE.as_bytes()).unwrap();
     write(d, "f_ok.txt.gz", &gz.finish().unwrap());
@@ -226,7 +239,12 @@ fn bad_inputs_get_a_status_and_the_run_goes_on() {
     assert_eq!(code, 1, "the corrupt gzip is an error");
     assert_eq!(docs.len(), 8);
     let status = |id: &str| by_id(&docs, id)["status"].as_str().unwrap().to_string();
-    let reason = |id: &str| by_id(&docs, id)["reason"].as_str().unwrap_or("").to_string();
+    let reason = |id: &str| {
+        by_id(&docs, id)["reason"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
     assert_eq!(status("a_good.txt"), "ok");
     assert_eq!(status("b_empty.txt"), "skipped");
     assert!(reason("b_empty.txt").contains("empty"));
@@ -239,7 +257,12 @@ fn bad_inputs_get_a_status_and_the_run_goes_on() {
     assert_eq!(status("f_ok.txt.gz"), "ok");
     assert_eq!(status("g_ok.txt.zst"), "ok");
     assert_eq!(status("h_truncated.txt"), "ok");
-    assert!(by_id(&docs, "h_truncated.txt")["decode_errors"].as_u64().unwrap() > 0);
+    assert!(
+        by_id(&docs, "h_truncated.txt")["decode_errors"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
 }
 
 #[cfg(unix)]
@@ -255,9 +278,9 @@ fn symlink_loops_and_unreadable_inputs_are_survived() {
     assert_eq!(by_id(&docs, "sub/a.txt")["status"], "ok");
     let m = by_id(&docs, &missing.to_string_lossy());
     assert_eq!(m["status"], "error");
-    assert!(docs.iter().any(|x| x["reason"]
-        .as_str()
-        .is_some_and(|r| r.contains("loop"))));
+    assert!(docs
+        .iter()
+        .any(|x| x["reason"].as_str().is_some_and(|r| r.contains("loop"))));
 }
 
 #[test]

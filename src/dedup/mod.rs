@@ -51,7 +51,10 @@ impl Dedup {
     /// A new corpus stage. `spool_dir` may hold temporary files.
     pub fn new(params: DedupParams, spool_dir: &std::path::Path) -> std::io::Result<Self> {
         let _ = spool_dir;
-        Ok(Dedup { params, articles: Vec::new() })
+        Ok(Dedup {
+            params,
+            articles: Vec::new(),
+        })
     }
     /// Adds one prepared article (input order).
     pub fn add(&mut self, article: Prepared) -> std::io::Result<()> {
@@ -61,7 +64,10 @@ impl Dedup {
     /// Finds pairs, passages, shares and clusters.
     pub fn finish(self) -> std::io::Result<DedupOutput> {
         Ok(DedupOutput {
-            duplicates: Duplicates { params: self.params, ..Default::default() },
+            duplicates: Duplicates {
+                params: self.params,
+                ..Default::default()
+            },
             copies: self.articles.iter().map(|_| Copy::default()).collect(),
         })
     }
@@ -81,7 +87,9 @@ pub fn render_compare(
     min_run: usize,
     color: bool,
 ) -> String {
-    let _ = (a_cleaned, a_key, a_key_map, b_cleaned, b_key, b_key_map, min_run, color);
+    let _ = (
+        a_cleaned, a_key, a_key_map, b_cleaned, b_key, b_key_map, min_run, color,
+    );
     format!("{a_name} ~ {b_name}\n")
 }
 
@@ -98,6 +106,8 @@ pub fn compare_json(
     b_key_map: &[u32],
     min_run: usize,
 ) -> serde_json::Value {
-    let _ = (a_cleaned, a_key, a_key_map, b_cleaned, b_key, b_key_map, min_run);
+    let _ = (
+        a_cleaned, a_key, a_key_map, b_cleaned, b_key, b_key_map, min_run,
+    );
     serde_json::json!({"a": a_name, "b": b_name, "passages": []})
 }
