@@ -8,7 +8,11 @@ use zhreport::pipeline::{process_document, Context};
 fn corpus() -> Vec<(String, Vec<u8>)> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
     let mut files = Vec::new();
-    for e in walkdir::WalkDir::new(root).sort_by_file_name().into_iter().flatten() {
+    for e in walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         if e.file_type().is_file() && e.file_name() != "README.md" {
             if let Ok(b) = std::fs::read(e.path()) {
                 files.push((e.path().display().to_string(), b));

@@ -618,6 +618,7 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
     let reader =
         BufReader::new(File::open(&spool_path).map_err(io_err("cannot read", &spool_path))?);
     let mut article_index = 0usize;
+    let mut html = crate::report::html::HtmlReport::new();
     for line in reader.lines() {
         let line = line.map_err(io_err("cannot read", &spool_path))?;
         let Spooled {
@@ -645,6 +646,7 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
                 body.removed.lines_detail = None;
             }
         }
+        html.add(&record);
         out.write_json_line(&record)?;
     }
     out.commit()?;
@@ -666,6 +668,10 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
     let mut sum = AtomicFile::create(&config.out.join("summary.json"))?;
     sum.write_pretty(&summary)?;
     sum.commit()?;
+    let summary_value = serde_json::to_value(&summary).unwrap_or_default();
+    let mut page = AtomicFile::create(&config.out.join("report.html"))?;
+    page.write_raw(html.render(&summary_value, &copies.duplicates).as_bytes())?;
+    page.commit()?;
     progress.finish();
     Ok(summary)
 }
@@ -741,6 +747,12 @@ impl AtomicFile {
         serde_json::to_writer_pretty(&mut self.file, value)
             .map_err(io::Error::from)
             .and_then(|_| self.file.write_all(b"\n"))
+            .map_err(io_err("cannot write", &self.path))
+    }
+
+    fn write_raw(&mut self, bytes: &[u8]) -> Result<(), PipelineError> {
+        self.file
+            .write_all(bytes)
             .map_err(io_err("cannot write", &self.path))
     }
 

@@ -75,7 +75,12 @@ fn default_corpus_runs_and_writes_every_output() {
     let seed = by_id(&docs, "seeds/000_8f9c3c8eedcddc83.txt");
     assert_eq!(seed["bytes"], 27642);
     assert!(seed["articles"].as_array().is_some_and(|a| !a.is_empty()));
-    for f in ["documents.jsonl", "duplicates.json", "summary.json"] {
+    for f in [
+        "documents.jsonl",
+        "duplicates.json",
+        "summary.json",
+        "report.html",
+    ] {
         assert!(out.path().join(f).exists(), "{f} written");
     }
     let summary: Value =

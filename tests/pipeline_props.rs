@@ -30,7 +30,11 @@ fn check_offsets(p: &zhreport::pipeline::Processed) {
         assert_eq!(text.chars().count(), n);
     }
     for a in &body.articles {
-        assert!(a.span[0] <= a.span[1] && a.span[1] <= n, "span {:?} of {n}", a.span);
+        assert!(
+            a.span[0] <= a.span[1] && a.span[1] <= n,
+            "span {:?} of {n}",
+            a.span
+        );
         for s in &a.sections {
             assert!(s.offset < n.max(1));
         }

@@ -1,5 +1,6 @@
 //! The output contract: serde types of documents.jsonl, duplicates.json and summary.json.
 
+pub mod html;
 mod types;
 
 pub use types::*;
