@@ -142,6 +142,35 @@ fn snippets_round_trip_in_every_encoding() {
 }
 
 #[test]
+fn utf16_without_bom_best_effort() {
+    // No BOM: structure and plausibility only. 24 and 80 characters must come out right.
+    let (simplified, _) = corpus_lines();
+    let mut total = 0;
+    let mut wrong = Vec::new();
+    for len in [24usize, 80] {
+        for t in snippets(&simplified, len, 300) {
+            for le in [true, false] {
+                let bytes: Vec<u8> = t
+                    .encode_utf16()
+                    .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+                    .collect();
+                total += 1;
+                match decode(&bytes, None) {
+                    Ok(d) if d.text == t => {}
+                    other => wrong.push(format!("{t:?} → {other:?}")),
+                }
+            }
+        }
+    }
+    let share = (total - wrong.len()) as f64 / total as f64;
+    eprintln!("UTF-16 without BOM: {share:.4} of {total}");
+    for w in wrong.iter().take(10) {
+        eprintln!("  {w}");
+    }
+    assert!(share >= 0.995, "only {share:.4}");
+}
+
+#[test]
 fn eight_character_snippets_without_bom_or_markup() {
     // The hardest case on its own: 16 bytes, no context. Each encoding separately ≥ 99.5%.
     let (simplified, traditional) = corpus_lines();

@@ -231,6 +231,12 @@ pub(crate) fn text_cost(text: &str) -> TextCost {
     cost
 }
 
+/// Extra cost of kana in a Chinese decoding (GBK, Big5): Chinese prose has none, while
+/// Japanese bytes read as GBK keep them (the kana rows of GB2312 and JIS X 0208 coincide).
+pub(crate) fn kana_in_chinese_penalty(text: &str) -> f32 {
+    2.0 * text.chars().filter(|c| ('\u{3041}'..='\u{30FF}').contains(c)).count() as f32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

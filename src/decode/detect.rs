@@ -130,10 +130,11 @@ pub(crate) fn looks_utf16(sample: &[u8]) -> Option<&'static Encoding> {
         let bad = text.chars().filter(|&c| c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace())).count();
         return (bad * 20 <= text.chars().count()).then_some(enc);
     }
-    if zero_even + zero_odd > 0 || units < 4 {
+    if units < 4 {
         return None;
     }
-    // No zeros: CJK text without ASCII. Both byte orders are scored like any candidate.
+    // Few zeros (CJK text with the odd ASCII character): both byte orders are scored like
+    // any candidate and must read as common text.
     let mut best: Option<(&'static Encoding, f32)> = None;
     for enc in [UTF_16LE, UTF_16BE] {
         let (text, _) = enc.decode_without_bom_handling(s);
@@ -197,7 +198,9 @@ pub(crate) fn score(enc: &'static Encoding, sample: &[u8]) -> TextCost {
         let hangul = text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
         cost.total += 3.0 + if hangul { 0.0 } else { 6.0 + 1.0 * cost.non_ascii as f32 };
     } else if enc == BIG5 {
-        cost.total += 1.0;
+        cost.total += 1.0 + charcost::kana_in_chinese_penalty(&text);
+    } else if enc == GBK {
+        cost.total += charcost::kana_in_chinese_penalty(&text);
     }
     cost
 }

@@ -78,6 +78,12 @@ pub fn detect_encoding(prefix: &[u8]) -> &'static Encoding {
         return enc;
     }
     let prefix = &prefix[..prefix.len().min(64 * 1024)];
+    let head = detect::sample(prefix, detect::SAMPLE_LIMIT);
+    if memchr::memchr(0, head).is_some() {
+        if let Some(enc) = detect::looks_utf16(head) {
+            return enc;
+        }
+    }
     match detect::utf8_verdict(prefix) {
         detect::Utf8Verdict::Valid { .. } | detect::Utf8Verdict::Damaged => return encoding_rs::UTF_8,
         detect::Utf8Verdict::Invalid => {}
@@ -121,6 +127,13 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     }
     if let Some((enc, len)) = bom {
         return Ok(finish(enc, &bytes[len..], EncodingSource::Bom, true, None));
+    }
+    let head = detect::sample(bytes, detect::SAMPLE_LIMIT);
+    if memchr::memchr(0, head).is_some() {
+        // NULs never occur in real UTF-8 text, but are the high bytes of ASCII in UTF-16.
+        if let Some(enc) = detect::looks_utf16(head) {
+            return Ok(finish(enc, bytes, EncodingSource::Detected, head.len() >= 16, None));
+        }
     }
     let declared = declared::find(bytes);
     match detect::utf8_verdict(bytes) {

@@ -124,30 +124,21 @@ fn control_heavy(bytes: &[u8]) -> bool {
         return false;
     }
     let mut nul = 0usize;
-    let mut nul_even = 0usize;
     let mut control = 0usize;
-    for (i, &b) in sample.iter().enumerate() {
+    for &b in sample {
         if b == 0 {
             nul += 1;
-            if i % 2 == 0 {
-                nul_even += 1;
-            }
         } else if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B) || b == 0x7F {
             control += 1;
         }
     }
-    if nul > 0 {
-        let nul_odd = nul - nul_even;
-        // UTF-16 puts its zeros on one parity only (the high byte of ASCII characters).
-        let one_sided = nul_even.min(nul_odd) * 20 <= nul.max(1);
-        if !(one_sided && crate::decode::detect::looks_utf16(sample).is_some()) {
-            // A stray NUL or two in a long text is damage, not a binary format.
-            if nul * 200 > sample.len() || nul >= 16 {
-                return true;
-            }
-        }
+    let suspicious = (nul > 0 && (nul * 200 > sample.len() || nul >= 16)) || control * 10 > sample.len();
+    if !suspicious {
+        return false;
     }
-    control * 10 > sample.len()
+    // UTF-16 without BOM has NULs (high bytes of ASCII, low bytes of U+xx00) and control
+    // bytes (low bytes of CJK punctuation U+3001…); it is text if it reads as text.
+    crate::decode::detect::looks_utf16(sample).is_none()
 }
 
 /// Zero bytes or only white space (ASCII, ideographic space, NBSP, BOMs).
