@@ -76,8 +76,14 @@ pub fn strip_inline(line: &str) -> String {
 
 /// Whether a line holds only a sub/superscript digit that belongs to the line before
 /// (m² written as "m" / "2").
+/// (PM2.5, m3, CO2 … as "PM" / "2.5" / "年平均浓度").
 fn is_split_script(line: &str) -> bool {
-    matches!(line.trim(), "2" | "3" | "²" | "³" | "₂" | "₃")
+    let t = line.trim();
+    matches!(t, "²" | "³" | "₂" | "₃")
+        || (1..=4).contains(&t.len())
+            && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && t.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            && t.bytes().last().is_some_and(|b| b.is_ascii_digit())
 }
 
 /// Joins sub/superscripts split onto their own line: "面积100m", "2", "，增长" → "面积100m2，增长".
@@ -161,6 +167,7 @@ mod tests {
             v(&["新增面积100m2，同比增长5%。"])
         );
         assert_eq!(join_split_scripts(v(&["排放CO", "₂", "二、下一步"])), v(&["排放CO₂", "二、下一步"]));
+        assert_eq!(join_split_scripts(v(&["空气质量，以PM", "2.5", "浓度持续下降为主线"])), v(&["空气质量，以PM2.5浓度持续下降为主线"]));
         // A lone digit after a hanzi line is not a superscript.
         assert_eq!(join_split_scripts(v(&["第一节", "2", "正文"])), v(&["第一节", "2", "正文"]));
     }

@@ -46,7 +46,7 @@ pub fn page_line_hashes(decoded: &str, format: super::Format) -> Vec<u64> {
     let mut out = Vec::with_capacity(1 + 3 * lines.len() / 2);
     out.push(signature);
     for (i, l) in lines.iter().enumerate() {
-        if l.chars > MAX_CHROME_CHARS || looks_like_heading(&l.norm) {
+        if l.chars > MAX_CHROME_CHARS || looks_like_heading(&l.norm) || sentence_or_title(&l.norm) {
             continue;
         }
         let prev = if i == 0 { BOUNDARY } else { hashes[i - 1] };
@@ -54,6 +54,14 @@ pub fn page_line_hashes(decoded: &str, format: super::Format) -> Vec<u64> {
         out.extend([hashes[i], pair(hashes[i], prev, 1), pair(hashes[i], next, 2)]);
     }
     out
+}
+
+/// Sentences and document titles recur across unrelated pages as stock phrasing (现在，我代表
+/// 省人民政府向大会报告工作…。, 政府工作报告), never as furniture: they are not candidates.
+fn sentence_or_title(norm: &str) -> bool {
+    let t = norm.trim_end_matches(|c: char| !c.is_alphanumeric());
+    norm.contains(['。', '！', '？', '；'])
+        || ["报告", "计划", "总结", "要点", "方案", "意见", "通知", "讲话", "决定", "规划", "纲要", "办法"].iter().any(|w| t.ends_with(w))
 }
 
 #[derive(Debug, Default, Clone, Copy)]

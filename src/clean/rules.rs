@@ -118,7 +118,7 @@ fn widget_line(norm: &str, in_widget: bool) -> Option<&'static str> {
     let mut any_meta = false;
     let mut any = false;
     for tok in norm.split(|c: char| c.is_whitespace() || "|│丨/【】[]".contains(c)) {
-        let tok = tok.trim_matches(|c: char| c == ':' || c == '：' || c == '>' || c == '»');
+        let tok = tok.trim_matches(is_nav_symbol);
         if tok.is_empty() {
             continue;
         }
