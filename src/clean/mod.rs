@@ -3,7 +3,11 @@
 //! OWNER: clean helper. Interface used by the pipeline: [`clean`], [`CleanText`], [`Format`],
 //! [`detect_format`], and the [`chrome`] learner.
 
+pub mod artefacts;
 pub mod chrome;
+pub mod html;
+pub mod rules;
+pub mod views;
 
 use crate::report::{Mojibake, RemovedLine, Script};
 use chrome::ChromeSet;
@@ -19,11 +23,7 @@ pub enum Format {
 
 /// Guesses the format of decoded text.
 pub fn detect_format(text: &str) -> Format {
-    let head: String = text
-        .chars()
-        .take(2048)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
     if head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") {
         Format::Html
     } else {
@@ -52,25 +52,65 @@ pub struct CleanText {
 }
 
 /// Cleans one decoded page. `chrome` holds the corpus's site-chrome lines (empty for `clean`).
+///
+/// Mojibake is repaired first (where a round trip proves it), HTML is reduced to its main
+/// content, then every line is judged by the line rules; kept lines, trimmed and freed of
+/// template-site artefacts, make the cleaned text, one paragraph per line, no blank lines.
 pub fn clean(decoded: &str, format: Format, chrome: &ChromeSet) -> CleanText {
-    let _ = (format, chrome);
-    let cleaned = decoded.to_string();
-    let analysis = fast2s::convert(&cleaned);
-    let mut key = String::new();
-    let mut key_map = Vec::new();
-    for (i, c) in analysis.chars().enumerate() {
-        if c.is_alphanumeric() {
-            key.push(c);
-            key_map.push(i as u32);
+    let (repaired, mojibake) = crate::decode::mojibake::repair(decoded);
+    let mut removed = Vec::new();
+    let page = match format {
+        Format::Html => {
+            let extracted = html::extract(&repaired);
+            removed = extracted.removed;
+            extracted.text
+        }
+        Format::Text => repaired.into_owned(),
+    };
+    let prepared = prepare_lines(&page);
+    let verdicts = rules::classify(&prepared.lines, chrome, format == Format::Html);
+    let mut cleaned = String::with_capacity(page.len());
+    for ((line, original), verdict) in prepared.lines.iter().zip(&prepared.originals).zip(verdicts) {
+        match verdict {
+            Some(reason) => removed.push(RemovedLine { text: original.clone(), reason: reason.to_string() }),
+            None => {
+                if !cleaned.is_empty() {
+                    cleaned.push('\n');
+                }
+                cleaned.push_str(&line.text);
+            }
         }
     }
-    CleanText {
-        cleaned,
-        analysis,
-        key,
-        key_map,
-        removed: Vec::new(),
-        mojibake: Mojibake::default(),
-        script: Script::Hans,
+    let analysis = views::analysis_view(&cleaned);
+    let (key, key_map) = views::dedup_key(&analysis);
+    let script = views::detect_script(&cleaned, &analysis);
+    CleanText { cleaned, analysis, key, key_map, removed, mojibake, script }
+}
+
+/// The non-empty lines of a page as the rules see them, with the original line of each.
+pub(crate) struct Prepared {
+    pub(crate) lines: Vec<rules::Line>,
+    pub(crate) originals: Vec<String>,
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}')
+}
+
+/// Splits a page into lines, joins split sub/superscripts, strips inline artefacts and trims.
+pub(crate) fn prepare_lines(page: &str) -> Prepared {
+    let raw: Vec<String> = page.split(is_line_break).filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
+    let raw = artefacts::join_split_scripts(raw);
+    let mut lines = Vec::with_capacity(raw.len());
+    let mut originals = Vec::with_capacity(raw.len());
+    for original in raw {
+        let stripped = artefacts::strip_inline(&original);
+        let text = stripped.trim();
+        if text.is_empty() {
+            continue;
+        }
+        lines.push(rules::Line::new(text.to_string()));
+        originals.push(original);
     }
+    Prepared { lines, originals }
 }

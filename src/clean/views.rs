@@ -1,0 +1,156 @@
+//! The analysis view, the dedup key and the script of a cleaned text.
+//!
+//! The analysis view must stay char-aligned with the cleaned text, so every conversion here maps
+//! one char to one char: fast2s (which converts char by char, looking at neighbours only to pick
+//! the right simplified form) and the full-width → half-width fold.
+
+use crate::report::Script;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Full-width ASCII (U+FF01–FF5E) → ASCII, ideographic space → space; other chars unchanged.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// Simplified script with full-width ASCII folded: exactly one output char per input char.
+pub fn analysis_view(cleaned: &str) -> String {
+    let simplified = fast2s::convert(cleaned);
+    let out: String = simplified.chars().map(fold_width).collect();
+    // fast2s maps char to char today; should a future version not, fall back to the width fold
+    // alone rather than break the alignment every offset in the output relies on.
+    if out.chars().count() == cleaned.chars().count() {
+        out
+    } else {
+        cleaned.chars().map(fold_width).collect()
+    }
+}
+
+/// Dedup key (hanzi, letters, digits of `analysis`) and, per key char, its char offset.
+pub fn dedup_key(analysis: &str) -> (String, Vec<u32>) {
+    let mut key = String::with_capacity(analysis.len());
+    let mut map = Vec::with_capacity(analysis.len() / 3);
+    for (i, c) in analysis.chars().enumerate() {
+        if c.is_alphanumeric() {
+            key.push(c);
+            map.push(i as u32);
+        }
+    }
+    (key, map)
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF)
+}
+
+fn is_kana(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F)
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F)
+}
+
+/// Characters that are valid in both scripts although fast2s maps some traditional char onto
+/// them (后 "queen", 干 "shield", 里 "village" …): they say nothing about the script.
+const SHARED_FORMS: &str = "后干只台里面系征冲于余云松板斗才几谷丑出范划回汇伙获家价借卷困了辟仆朴千秋曲适术涂万咸向须叶佣御愿郁折症志制致钟种朱筑准表采彩尝党吊冬恶发丰复姜据克累历帘蒙弥面蔑苹凄签纤舍胜苏坛团托纬系咸向须旋佣吁郁云札占沾征只致制钟种周朱注准姿踪卜厂广斗范丰赶谷刮合后胡划回获几家价借据卷克困腊累里历帘了蒙弥面苹朴仆千签秋曲舍术松台坛涂团万系纤咸向须旋叶佣御吁郁愿云扎占折征症只致制钟种朱筑准";
+
+/// Simplified forms: targets of fast2s that are not shared by both scripts.
+fn simplified_only() -> &'static HashSet<char> {
+    static SET: OnceLock<HashSet<char>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let shared: HashSet<char> = SHARED_FORMS.chars().collect();
+        let mut set = HashSet::new();
+        let mut buf = [0u8; 4];
+        for cp in 0x4E00u32..=0x9FFF {
+            if let Some(c) = char::from_u32(cp) {
+                let s = fast2s::convert(c.encode_utf8(&mut buf));
+                if let Some(t) = s.chars().next() {
+                    if t != c && !shared.contains(&t) {
+                        set.insert(t);
+                    }
+                }
+            }
+        }
+        set
+    })
+}
+
+/// Script of a cleaned text, from the characters whose form differs between the scripts.
+/// `analysis` must be [`analysis_view`] of `cleaned`.
+pub fn detect_script(cleaned: &str, analysis: &str) -> Script {
+    let simp = simplified_only();
+    let (mut han, mut kana, mut hangul, mut latin) = (0usize, 0usize, 0usize, 0usize);
+    let (mut trad, mut simp_only) = (0usize, 0usize);
+    for (c, a) in cleaned.chars().zip(analysis.chars()) {
+        if is_han(c) {
+            han += 1;
+            if a != c && is_han(a) {
+                trad += 1;
+            } else if simp.contains(&c) {
+                simp_only += 1;
+            }
+        } else if is_kana(c) {
+            kana += 1;
+        } else if is_hangul(c) {
+            hangul += 1;
+        } else if c.is_alphabetic() {
+            latin += 1;
+        }
+    }
+    if han < 5 || kana * 10 > han + kana || hangul * 10 > han + hangul || latin > han * 3 {
+        return Script::Other;
+    }
+    let evidence = trad + simp_only;
+    if evidence < 3 {
+        return Script::Hans;
+    }
+    // A traditional page keeps a few simplified-looking chars (今后, mis-encodings) and a
+    // simplified page a few traditional variants (quotes, names): only a clear minority flips.
+    let trad_share = trad as f64 / evidence as f64;
+    if trad_share >= 0.8 {
+        Script::Hant
+    } else if trad_share <= 0.2 {
+        Script::Hans
+    } else {
+        Script::Mixed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analysis_is_char_aligned_and_folds_width() {
+        let s = "工會ＡＢＣ１２３　計劃（一）";
+        let a = analysis_view(s);
+        assert_eq!(a.chars().count(), s.chars().count());
+        assert_eq!(a, "工会ABC123 计划(一)");
+    }
+
+    #[test]
+    fn key_maps_back() {
+        let a = "一、工会 A1。";
+        let (k, m) = dedup_key(a);
+        assert_eq!(k, "一工会A1");
+        assert_eq!(m, vec![0, 2, 3, 5, 6]);
+    }
+
+    #[test]
+    fn scripts() {
+        let t = "繼續開展職工權益保障體系工作準則，繼續做實做好送清涼和金秋助學等慰問工作。";
+        let s = "继续开展职工权益保障体系工作准则，继续做实做好送清凉和金秋助学等慰问工作。";
+        assert_eq!(detect_script(t, &analysis_view(t)), Script::Hant);
+        assert_eq!(detect_script(s, &analysis_view(s)), Script::Hans);
+        let m = format!("{t}{s}");
+        assert_eq!(detect_script(&m, &analysis_view(&m)), Script::Mixed);
+        let j = "これは日本語の文章です。東京都の天気は晴れです。";
+        assert_eq!(detect_script(j, &analysis_view(j)), Script::Other);
+        assert_eq!(detect_script("hello world", "hello world"), Script::Other);
+    }
+}
