@@ -37,7 +37,7 @@ pub const DEFAULT_CANDIDATES: usize = 40;
 
 /// Pseudo-documents given to jieba's IDF when blending it with the corpus document
 /// frequencies: a small corpus leans on jieba's reference corpus, a large one on itself.
-const PRIOR_DOCUMENTS: f64 = 100.0;
+const PRIOR_DOCUMENTS: f64 = 2.0;
 
 /// Errors building a segmenter.
 #[derive(Debug, thiserror::Error)]
@@ -147,21 +147,13 @@ impl Segmenter {
         }
         let mut cands: Vec<(&str, u32, f32)> = seen
             .into_iter()
-            .filter(|(w, (_, tag))| self.lexicon.is_candidate(w, tag))
+            .filter(|(w, (c, tag))| self.is_candidate(w, tag, *c))
             .map(|(w, (c, _))| (w, c, self.lexicon.prior_idf(w)))
             .collect();
         let total: u64 = cands.iter().map(|c| u64::from(c.1)).sum();
         let mut doc_terms: Vec<u64> = cands.iter().map(|c| xxh3_64(c.0.as_bytes())).collect();
         doc_terms.sort_unstable();
-        let by_weight = |a: &(&str, u32, f32), b: &(&str, u32, f32)| {
-            let wa = f64::from(a.1) * f64::from(a.2);
-            let wb = f64::from(b.1) * f64::from(b.2);
-            wb.total_cmp(&wa).then_with(|| a.0.cmp(b.0))
-        };
-        if cands.len() > self.candidates {
-            cands.select_nth_unstable_by(self.candidates - 1, by_weight);
-            cands.truncate(self.candidates);
-        }
+        shortlist(&mut cands, self.candidates);
         cands.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut text = String::with_capacity(cands.iter().map(|c| c.0.len() + 1).sum());
         let mut entries = Vec::with_capacity(cands.len());
@@ -178,6 +170,14 @@ impl Segmenter {
         }
     }
 
+    /// Whether `word` (tagged `tag`, seen `count` times in the article) may be a keyword.
+    /// Words jieba's HMM made up (absent from every dictionary) must recur in the article and
+    /// not be one character repeated: once-seen HMM words are mostly junk (日及, 使生者).
+    fn is_candidate(&self, word: &str, tag: &str, count: u32) -> bool {
+        self.lexicon.is_candidate(word, tag)
+            && (self.jieba.has_word(word) || (count >= 2 && word.chars().any(|c| !word.starts_with(c))))
+    }
+
     /// Top `n` keywords of one article by TextRank over its candidate words (co-occurrence
     /// within a window of five tokens inside a paragraph), the same candidates as
     /// [`keywords`]; weights are normalised so the best is 1.0, ties by term. Needs no corpus
@@ -185,6 +185,31 @@ impl Segmenter {
     pub fn keywords_textrank(&self, analysis: &str, n: usize) -> Vec<(String, f64)> {
         textrank::keywords(self, analysis, n)
     }
+}
+
+/// Keeps the `k` candidates most likely to be keywords once the corpus is known. Half are
+/// the best by TF × jieba IDF (the single-article score, so one article's keywords are always
+/// among them); the rest favour specific terms, by TF × IDF²: in a corpus of one genre the
+/// generic words with high counts (建设, 发展) get a corpus IDF near zero, and the terms that
+/// replace them in the top ten are those with a high IDF and a modest count (浦东, 工联会).
+fn shortlist(cands: &mut Vec<(&str, u32, f32)>, k: usize) {
+    if cands.len() <= k {
+        return;
+    }
+    let by = |power: i32| {
+        move |a: &(&str, u32, f32), b: &(&str, u32, f32)| {
+            let wa = f64::from(a.1) * f64::from(a.2).powi(power);
+            let wb = f64::from(b.1) * f64::from(b.2).powi(power);
+            wb.total_cmp(&wa).then_with(|| a.0.cmp(b.0))
+        }
+    };
+    let first = k.div_ceil(2);
+    cands.select_nth_unstable_by(first - 1, by(1));
+    let rest = &mut cands[first..];
+    if k > first {
+        rest.select_nth_unstable_by(k - first - 1, by(2));
+    }
+    cands.truncate(k);
 }
 
 /// The non-empty lines of `text`: jieba is markedly faster on short inputs, and no word
@@ -341,12 +366,11 @@ pub fn keywords(terms: &ArticleTerms, df: &DocFreq, n: usize) -> Vec<(String, f6
         .iter()
         .map(|(t, c, prior)| {
             let prior = f64::from(prior);
-            let idf = if df.articles() <= 1 {
-                prior
-            } else {
-                let df_others = f64::from(df.df(t).saturating_sub(1));
-                ((others + PRIOR_DOCUMENTS) / (df_others + PRIOR_DOCUMENTS * (-prior).exp())).ln()
-            };
+            if df.articles() <= 1 {
+                return (t, f64::from(c) / total * prior);
+            }
+            let df_others = f64::from(df.df(t).saturating_sub(1));
+            let idf = ((others + PRIOR_DOCUMENTS) / (df_others + PRIOR_DOCUMENTS * (-prior).exp())).ln();
             (t, f64::from(c) / total * idf)
         })
         .collect();

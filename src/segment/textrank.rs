@@ -15,20 +15,30 @@ pub(super) fn keywords(seg: &Segmenter, analysis: &str, n: usize) -> Vec<(String
     if n == 0 {
         return Vec::new();
     }
+    // The words of each paragraph with their tags, and each distinct word's count: the
+    // candidate rule needs the count, so ids are given in a second pass.
+    let mut paras: Vec<Vec<(&str, &str)>> = Vec::new();
+    let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
+    for para in paragraphs(analysis) {
+        let words: Vec<(&str, &str)> =
+            seg.jieba.tag(para, true).into_iter().filter(|t| is_word(t.word)).map(|t| (t.word, t.tag)).collect();
+        for (w, _) in &words {
+            *counts.entry(w).or_insert(0) += 1;
+        }
+        paras.push(words);
+    }
     // Node id of each distinct word (None: not a candidate), in order of first occurrence.
     let mut ids: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     let mut words: Vec<&str> = Vec::new();
     let mut edges: FxHashMap<(usize, usize), f64> = FxHashMap::default();
     let mut window: Vec<Option<usize>> = Vec::new();
-    for para in paragraphs(analysis) {
+    for para in &paras {
         window.clear();
-        for t in seg.jieba.tag(para, true) {
-            if !is_word(t.word) {
-                continue;
-            }
-            let id = *ids.entry(t.word).or_insert_with(|| {
-                seg.lexicon.is_candidate(t.word, t.tag).then(|| {
-                    words.push(t.word);
+        for &(w, tag) in para {
+            let id = *ids.entry(w).or_insert_with(|| {
+                let count = counts.get(w).copied().unwrap_or(0);
+                seg.is_candidate(w, tag, count).then(|| {
+                    words.push(w);
                     words.len() - 1
                 })
             });
