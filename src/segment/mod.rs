@@ -350,6 +350,34 @@ impl DocFreq {
     }
 }
 
+/// How many articles have each word among their keywords: an alternative to
+/// [`DocFreq::top`] for summary.json's `top_keywords` that ranks the words articles are
+/// *about* rather than the most widespread content words.
+#[derive(Debug, Default, Clone)]
+pub struct KeywordTally {
+    counts: FxHashMap<Box<str>, u32>,
+}
+
+impl KeywordTally {
+    /// Counts one article's keywords (each word once).
+    pub fn add(&mut self, keywords: &[(String, f64)]) {
+        for (i, (w, _)) in keywords.iter().enumerate() {
+            if keywords[..i].iter().all(|(x, _)| x != w) {
+                *self.counts.entry(Box::from(w.as_str())).or_insert(0) += 1;
+            }
+        }
+    }
+
+    /// The `n` words that are keywords of most articles, with those article counts (ties by
+    /// word).
+    pub fn top(&self, n: usize) -> Vec<(String, u32)> {
+        let mut v: Vec<(&str, u32)> = self.counts.iter().map(|(w, c)| (&**w, *c)).collect();
+        v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v.truncate(n);
+        v.into_iter().map(|(w, c)| (w.to_string(), c)).collect()
+    }
+}
+
 /// Top `n` keywords of an article by TF-IDF against `df`, best first, ties by term.
 ///
 /// `terms` should have been counted into `df` (as the pipeline does for every article). TF is
@@ -475,6 +503,35 @@ mod tests {
         assert_eq!(top[0], ("工会".to_string(), 2));
         assert_eq!(top[1], ("职工".to_string(), 2));
         assert!(keywords(&a, &df, 0).is_empty());
+    }
+
+    #[test]
+    fn keyword_tally_counts_articles() {
+        let mut tally = KeywordTally::default();
+        tally.add(&[("职工".into(), 0.5), ("工会".into(), 0.4), ("职工".into(), 0.1)]);
+        tally.add(&[("工会".into(), 0.9)]);
+        assert_eq!(tally.top(5), vec![("工会".to_string(), 2), ("职工".to_string(), 1)]);
+        assert_eq!(tally.top(1).len(), 1);
+    }
+
+    #[test]
+    fn user_dict_adds_whole_words_and_reports_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("user.txt");
+        std::fs::write(&path, "# 用户词典\n桂园工联会 nz\n暖心驿站 5000 n\n").unwrap();
+        let s = Segmenter::new(Some(&path)).unwrap();
+        let words: Vec<&str> = s.words("推进桂园工联会建设，打造暖心驿站。").into_iter().map(|w| w.0).collect();
+        assert!(words.contains(&"桂园工联会") && words.contains(&"暖心驿站"), "{words:?}");
+        assert!(s.is_domain_term("暖心驿站"));
+        let t = s.terms("桂园工联会组织活动。");
+        assert!(t.counts().any(|(w, _)| w == "桂园工联会"));
+
+        std::fs::write(&path, "好词 12x n\n").unwrap();
+        let err = Segmenter::new(Some(&path)).unwrap_err().to_string();
+        assert!(err.contains("user dictionary") && err.contains("line 1"), "{err}");
+        std::fs::write(&path, [0xff, 0xfe, 0x00]).unwrap();
+        assert!(Segmenter::new(Some(&path)).is_err());
+        assert!(Segmenter::new(Some(&dir.path().join("missing.txt"))).is_err());
     }
 
     #[test]
