@@ -1,0 +1,568 @@
+//! Segmentation (one shared jieba-rs instance, domain dictionary) and keywords.
+//!
+//! The pipeline builds one [`Segmenter`] per process and shares it across threads. Per article,
+//! in parallel, [`Segmenter::terms`] cuts the analysis view paragraph by paragraph (HMM on) and
+//! keeps what keywords need ([`ArticleTerms`]); then, sequentially, [`DocFreq::add`] counts the
+//! article's terms into the corpus document frequencies; after the pass, [`keywords`] scores each
+//! article's candidates by TF-IDF against the corpus, and [`DocFreq::top`] gives summary.json's
+//! `top_keywords`.
+//!
+//! Keyword candidates are content words judged by the dictionaries' part-of-speech tags, which
+//! `jieba_rs::Jieba::tag` reads during the cut itself (jieba's dictionary, the embedded domain
+//! dictionary and any user dictionary): nouns, verbs, verbal nouns, abbreviations, set phrases
+//! and domain terms, never stopwords, numbers, single characters or placeholders (XX).
+//!
+//! Memory at a million articles: an [`ArticleTerms`] keeps only the article's best
+//! [`DEFAULT_CANDIDATES`] candidates (by count × jieba's IDF) in one compact string, plus the
+//! 64-bit hashes of *all* its candidate terms for [`DocFreq`] (which must see every term an
+//! article has, or the IDF of common words would be underestimated wherever they fall outside
+//! an article's shortlist). [`DocFreq::absorb`] counts those hashes and frees them, leaving a
+//! few hundred bytes per article; [`DocFreq`] itself holds one hash per distinct term and the
+//! text of terms that were some article's candidate.
+
+mod lexicon;
+mod textrank;
+
+use std::path::Path;
+
+use jieba_rs::Jieba;
+use rustc_hash::FxHashMap;
+use xxhash_rust::xxh3::xxh3_64;
+
+use lexicon::Lexicon;
+
+/// How many candidate terms an [`ArticleTerms`] keeps by default: several times the default
+/// of ten keywords, so that re-ranking by corpus IDF can still reach the right ones.
+pub const DEFAULT_CANDIDATES: usize = 40;
+
+/// Pseudo-documents given to jieba's IDF when blending it with the corpus document
+/// frequencies: a small corpus leans on jieba's reference corpus, a large one on itself.
+const PRIOR_DOCUMENTS: f64 = 2.0;
+
+/// Errors building a segmenter.
+#[derive(Debug, thiserror::Error)]
+pub enum SegmentError {
+    /// The user dictionary could not be read or parsed.
+    #[error("user dictionary {path}: {message}")]
+    UserDict {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// Data embedded in the binary (domain dictionary, IDF table) is corrupt: a build defect.
+    #[error("embedded segmentation data: {0}")]
+    Embedded(String),
+}
+
+/// A jieba-rs segmenter with the domain dictionary (Send + Sync; build once per process).
+pub struct Segmenter {
+    jieba: Jieba,
+    lexicon: Lexicon,
+    candidates: usize,
+}
+
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Segmenter").field("candidates", &self.candidates).finish_non_exhaustive()
+    }
+}
+
+impl Segmenter {
+    /// Builds the segmenter, adding `user_dict` (jieba format: `word [freq] [tag]` a line)
+    /// when given. User words are kept whole and count as domain terms for keywords, unless
+    /// tagged as numerals or function words (m, q, r, p, c, u, d, x, w).
+    pub fn new(user_dict: Option<&Path>) -> Result<Self, SegmentError> {
+        let mut jieba = Jieba::new();
+        let mut lexicon = Lexicon::new().map_err(SegmentError::Embedded)?;
+        for entry in lexicon::domain_entries().map_err(SegmentError::Embedded)? {
+            // The listed frequency is a floor: whatever it takes to beat the word's own
+            // split (suggest_freq) wins, so the term stays whole.
+            let freq = entry.freq.unwrap_or(0).max(jieba.suggest_freq(&entry.word));
+            jieba.add_word(&entry.word, Some(freq), entry.tag.as_deref());
+            lexicon.add_domain(&entry.word, entry.tag.as_deref());
+        }
+        if let Some(path) = user_dict {
+            let err = |message: String| SegmentError::UserDict { path: path.display().to_string(), message };
+            let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
+            let text = String::from_utf8(bytes).map_err(|e| err(format!("not UTF-8: {e}")))?;
+            for entry in lexicon::parse_dict(&text).map_err(err)? {
+                // jieba semantics: an explicit frequency is the user's choice (it may be set
+                // low on purpose, to split a word); without one, keep the word whole.
+                let freq = entry.freq.unwrap_or_else(|| jieba.suggest_freq(&entry.word));
+                jieba.add_word(&entry.word, Some(freq), entry.tag.as_deref());
+                lexicon.add_domain(&entry.word, entry.tag.as_deref());
+            }
+        }
+        Ok(Segmenter { jieba, lexicon, candidates: DEFAULT_CANDIDATES })
+    }
+
+    /// Sets how many candidate terms [`Segmenter::terms`] keeps per article (at least the
+    /// largest number of keywords that will be asked for).
+    pub fn with_candidates(mut self, candidates: usize) -> Self {
+        self.candidates = candidates.max(1);
+        self
+    }
+
+    /// The underlying jieba instance (domain dictionary loaded), for callers that need tokens.
+    pub fn jieba(&self) -> &Jieba {
+        &self.jieba
+    }
+
+    /// Whether `word` is in the embedded domain dictionary or the user dictionary.
+    pub fn is_domain_term(&self, word: &str) -> bool {
+        self.lexicon.is_domain(word)
+    }
+
+    /// Cuts `analysis` paragraph by paragraph (HMM on) into words, returning each with its
+    /// part-of-speech tag; punctuation and white space are left out.
+    pub fn words<'a>(&'a self, analysis: &'a str) -> Vec<(&'a str, &'a str)> {
+        let mut out = Vec::new();
+        for para in paragraphs(analysis) {
+            for t in self.jieba.tag(para, true) {
+                if is_word(t.word) {
+                    out.push((t.word, t.tag));
+                }
+            }
+        }
+        out
+    }
+
+    /// Cuts one article's analysis-view text into countable terms.
+    pub fn terms(&self, analysis: &str) -> ArticleTerms {
+        // Per distinct word: its count and the tag of its first occurrence. Filtering once
+        // per distinct word rather than per token keeps the cut loop close to a bare cut.
+        let mut seen: FxHashMap<&str, (u32, &str)> = FxHashMap::default();
+        let mut tokens = 0usize;
+        for para in paragraphs(analysis) {
+            for t in self.jieba.tag(para, true) {
+                if !is_word(t.word) {
+                    continue;
+                }
+                tokens += 1;
+                if t.word.len() > 1 && (t.word.len() > 3 || t.word.is_ascii()) {
+                    seen.entry(t.word).or_insert((0, t.tag)).0 += 1;
+                }
+            }
+        }
+        let mut cands: Vec<(&str, u32, f32)> = seen
+            .into_iter()
+            .filter(|(w, (c, tag))| self.is_candidate(w, tag, *c))
+            .map(|(w, (c, _))| (w, c, self.lexicon.prior_idf(w)))
+            .collect();
+        let total: u64 = cands.iter().map(|c| u64::from(c.1)).sum();
+        let mut doc_terms: Vec<u64> = cands.iter().map(|c| xxh3_64(c.0.as_bytes())).collect();
+        doc_terms.sort_unstable();
+        shortlist(&mut cands, self.candidates);
+        cands.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut text = String::with_capacity(cands.iter().map(|c| c.0.len() + 1).sum());
+        let mut entries = Vec::with_capacity(cands.len());
+        for (w, c, idf) in &cands {
+            text.push_str(w);
+            entries.push(Candidate { end: text.len() as u32, count: *c, prior_idf: *idf });
+        }
+        ArticleTerms {
+            tokens,
+            total: u32::try_from(total).unwrap_or(u32::MAX),
+            text: text.into_boxed_str(),
+            entries: entries.into_boxed_slice(),
+            doc_terms: doc_terms.into_boxed_slice(),
+        }
+    }
+
+    /// Whether `word` (tagged `tag`, seen `count` times in the article) may be a keyword.
+    /// Words jieba's HMM made up (absent from every dictionary) must recur in the article and
+    /// not be one character repeated: once-seen HMM words are mostly junk (日及, 使生者).
+    fn is_candidate(&self, word: &str, tag: &str, count: u32) -> bool {
+        self.lexicon.is_candidate(word, tag)
+            && (self.jieba.has_word(word) || (count >= 2 && word.chars().any(|c| !word.starts_with(c))))
+    }
+
+    /// Top `n` keywords of one article by TextRank over its candidate words (co-occurrence
+    /// within a window of five tokens inside a paragraph), the same candidates as
+    /// [`keywords`]; weights are normalised so the best is 1.0, ties by term. Needs no corpus
+    /// pass, at the cost of a second cut when used beside [`Segmenter::terms`].
+    pub fn keywords_textrank(&self, analysis: &str, n: usize) -> Vec<(String, f64)> {
+        textrank::keywords(self, analysis, n)
+    }
+}
+
+/// Keeps the `k` candidates most likely to be keywords once the corpus is known. Half are
+/// the best by TF × jieba IDF (the single-article score, so one article's keywords are always
+/// among them); the rest favour specific terms, by TF × IDF²: in a corpus of one genre the
+/// generic words with high counts (建设, 发展) get a corpus IDF near zero, and the terms that
+/// replace them in the top ten are those with a high IDF and a modest count (浦东, 工联会).
+fn shortlist(cands: &mut Vec<(&str, u32, f32)>, k: usize) {
+    if cands.len() <= k {
+        return;
+    }
+    let by = |power: i32| {
+        move |a: &(&str, u32, f32), b: &(&str, u32, f32)| {
+            let wa = f64::from(a.1) * f64::from(a.2).powi(power);
+            let wb = f64::from(b.1) * f64::from(b.2).powi(power);
+            wb.total_cmp(&wa).then_with(|| a.0.cmp(b.0))
+        }
+    };
+    let first = k.div_ceil(2);
+    cands.select_nth_unstable_by(first - 1, by(1));
+    let rest = &mut cands[first..];
+    if k > first {
+        rest.select_nth_unstable_by(k - first - 1, by(2));
+    }
+    cands.truncate(k);
+}
+
+/// The non-empty lines of `text`: jieba is markedly faster on short inputs, and no word
+/// spans a line break.
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter(|l| !l.trim().is_empty())
+}
+
+/// Whether a token is a word rather than punctuation or white space.
+fn is_word(token: &str) -> bool {
+    token.chars().any(char::is_alphanumeric)
+}
+
+/// One kept candidate: where its text ends in [`ArticleTerms`]' string, its count, and
+/// jieba's IDF for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Candidate {
+    end: u32,
+    count: u32,
+    prior_idf: f32,
+}
+
+/// Term counts of one article: what the corpus stage needs for keywords.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleTerms {
+    /// Word tokens (punctuation and white space excluded).
+    pub tokens: usize,
+    /// Occurrences of all keyword candidates in the article (the TF denominator), including
+    /// candidates not kept.
+    pub total: u32,
+    /// The kept candidate terms, concatenated in term order.
+    text: Box<str>,
+    entries: Box<[Candidate]>,
+    /// xxh3 hashes of every distinct candidate term, for [`DocFreq`]; emptied by
+    /// [`DocFreq::absorb`].
+    doc_terms: Box<[u64]>,
+}
+
+impl ArticleTerms {
+    /// The kept candidate terms with their counts, in term order.
+    pub fn counts(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        self.iter().map(|(t, c, _)| (t, c))
+    }
+
+    /// Kept candidates with count and jieba IDF.
+    fn iter(&self) -> impl Iterator<Item = (&str, u32, f32)> + '_ {
+        let mut start = 0usize;
+        self.entries.iter().map(move |e| {
+            let end = e.end as usize;
+            let term = self.text.get(start..end).unwrap_or("");
+            start = end;
+            (term, e.count, e.prior_idf)
+        })
+    }
+
+    /// Number of kept candidates.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the article has no candidate term.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Number of distinct candidate terms still held for [`DocFreq`] (0 after
+    /// [`DocFreq::absorb`]).
+    pub fn distinct_terms(&self) -> usize {
+        self.doc_terms.len()
+    }
+
+    /// Approximate heap bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.len() + std::mem::size_of_val(&*self.entries) + std::mem::size_of_val(&*self.doc_terms)
+    }
+}
+
+/// Document frequencies over the corpus being analysed (one "document" = one article).
+#[derive(Debug, Default, Clone)]
+pub struct DocFreq {
+    /// Articles per term hash.
+    df: FxHashMap<u64, u32>,
+    /// Text of the terms that were some article's kept candidate: the only terms that can be
+    /// keywords, so the only ones [`DocFreq::top`] reports.
+    names: FxHashMap<u64, Box<str>>,
+    n: u32,
+}
+
+impl DocFreq {
+    /// Counts one article's terms.
+    pub fn add(&mut self, terms: &ArticleTerms) {
+        self.n += 1;
+        for h in terms.doc_terms.iter() {
+            *self.df.entry(*h).or_insert(0) += 1;
+        }
+        for (t, _) in terms.counts() {
+            self.names.entry(xxh3_64(t.as_bytes())).or_insert_with(|| Box::from(t));
+        }
+    }
+
+    /// Counts one article's terms, then frees the part of `terms` only document frequencies
+    /// need (most of its memory); [`keywords`] still works on it. Preferred over
+    /// [`DocFreq::add`] when the pipeline keeps every article's terms until the corpus stage.
+    pub fn absorb(&mut self, terms: &mut ArticleTerms) {
+        self.add(terms);
+        terms.doc_terms = Box::default();
+    }
+
+    /// Adds another set of counts (for instance one gathered by another worker).
+    pub fn merge(&mut self, other: DocFreq) {
+        self.n += other.n;
+        for (h, c) in other.df {
+            *self.df.entry(h).or_insert(0) += c;
+        }
+        for (h, t) in other.names {
+            self.names.entry(h).or_insert(t);
+        }
+    }
+
+    /// Articles counted.
+    pub fn articles(&self) -> u32 {
+        self.n
+    }
+
+    /// Articles containing `term`.
+    pub fn df(&self, term: &str) -> u32 {
+        self.df.get(&xxh3_64(term.as_bytes())).copied().unwrap_or(0)
+    }
+
+    /// The `n` terms found in most articles, with their article counts (ties by term). Only
+    /// terms that were among some article's keyword candidates are ranked.
+    pub fn top(&self, n: usize) -> Vec<(String, u32)> {
+        let mut v: Vec<(&str, u32)> =
+            self.names.iter().map(|(h, t)| (&**t, self.df.get(h).copied().unwrap_or(0))).collect();
+        v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v.truncate(n);
+        v.into_iter().map(|(t, c)| (t.to_string(), c)).collect()
+    }
+}
+
+/// How many articles have each word among their keywords: an alternative to
+/// [`DocFreq::top`] for summary.json's `top_keywords` that ranks the words articles are
+/// *about* rather than the most widespread content words.
+#[derive(Debug, Default, Clone)]
+pub struct KeywordTally {
+    counts: FxHashMap<Box<str>, u32>,
+}
+
+impl KeywordTally {
+    /// Counts one article's keywords (each word once).
+    pub fn add(&mut self, keywords: &[(String, f64)]) {
+        for (i, (w, _)) in keywords.iter().enumerate() {
+            if keywords[..i].iter().all(|(x, _)| x != w) {
+                *self.counts.entry(Box::from(w.as_str())).or_insert(0) += 1;
+            }
+        }
+    }
+
+    /// The `n` words that are keywords of most articles, with those article counts (ties by
+    /// word).
+    pub fn top(&self, n: usize) -> Vec<(String, u32)> {
+        let mut v: Vec<(&str, u32)> = self.counts.iter().map(|(w, c)| (&**w, *c)).collect();
+        v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v.truncate(n);
+        v.into_iter().map(|(w, c)| (w.to_string(), c)).collect()
+    }
+}
+
+/// Top `n` keywords of an article by TF-IDF against `df`, best first, ties by term.
+///
+/// `terms` should have been counted into `df` (as the pipeline does for every article). TF is
+/// the term's share of the article's candidate occurrences. IDF estimates how rare the term is
+/// in *other* articles, with jieba's IDF as a prior worth [`PRIOR_DOCUMENTS`] documents:
+/// `ln((N − 1 + P) / (df − 1 + P·e^(−idf_jieba)))`. The article itself is left out because it
+/// always contains its own terms: counting it would cap every rare term's IDF at `ln(N + P)`
+/// in a small corpus. With one article this is exactly jieba's IDF; a term no other article
+/// has keeps about jieba's IDF; in a large corpus the corpus speaks for itself.
+pub fn keywords(terms: &ArticleTerms, df: &DocFreq, n: usize) -> Vec<(String, f64)> {
+    let total = f64::from(terms.total.max(1));
+    let others = f64::from(df.articles().saturating_sub(1));
+    let mut v: Vec<(&str, f64)> = terms
+        .iter()
+        .map(|(t, c, prior)| {
+            let prior = f64::from(prior);
+            if df.articles() <= 1 {
+                return (t, f64::from(c) / total * prior);
+            }
+            let df_others = f64::from(df.df(t).saturating_sub(1));
+            let idf = ((others + PRIOR_DOCUMENTS) / (df_others + PRIOR_DOCUMENTS * (-prior).exp())).ln();
+            (t, f64::from(c) / total * idf)
+        })
+        .collect();
+    v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    v.truncate(n);
+    v.into_iter().map(|(t, s)| (t.to_string(), s)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn seg() -> &'static Segmenter {
+        static S: OnceLock<Segmenter> = OnceLock::new();
+        S.get_or_init(|| Segmenter::new(None).unwrap())
+    }
+
+    #[test]
+    fn segmenter_is_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Segmenter>();
+        check::<DocFreq>();
+        check::<ArticleTerms>();
+    }
+
+    #[test]
+    fn domain_terms_stay_whole() {
+        let s = seg();
+        let text = "召开职代会，推行厂务公开，签订集体合同和工资集体协商协议，\n\
+                    关爱困难职工，开展送温暖和金秋助学，组织劳动竞赛和安康杯竞赛，建设职工之家。\n\
+                    谋划十五五，总结十四五，发展新质生产力，推动高质量发展，优化营商环境。";
+        let words: Vec<&str> = s.words(text).into_iter().map(|w| w.0).collect();
+        for term in [
+            "职代会", "厂务公开", "集体合同", "工资集体协商", "困难职工", "送温暖", "金秋助学", "劳动竞赛",
+            "安康杯", "职工之家", "十五五", "十四五", "新质生产力", "高质量发展", "营商环境",
+        ] {
+            assert!(words.contains(&term), "{term} not whole in {words:?}");
+        }
+    }
+
+    #[test]
+    fn terms_filter_and_count() {
+        let s = seg();
+        let t = s.terms("XX年，我们开展职工培训2次。\n职工培训覆盖XX名职工，十四五期间。");
+        let counts: Vec<(&str, u32)> = t.counts().collect();
+        assert!(counts.contains(&("职工", 3)), "{counts:?}");
+        assert!(counts.contains(&("十四五", 1)), "{counts:?}");
+        for (w, _) in &counts {
+            assert!(!["XX", "我们", "开展", "2", "年", "次"].contains(w), "{w} kept in {counts:?}");
+        }
+        assert!(t.tokens >= 12);
+        assert_eq!(t.distinct_terms(), t.len());
+        let mut sorted: Vec<&str> = counts.iter().map(|c| c.0).collect();
+        sorted.sort_unstable();
+        assert_eq!(sorted, counts.iter().map(|c| c.0).collect::<Vec<_>>(), "term order");
+    }
+
+    #[test]
+    fn candidates_are_capped_but_df_sees_all() {
+        let s = Segmenter::new(None).unwrap().with_candidates(3);
+        let text = "职工 工会 劳模 集体合同 安康杯 职工之家 工匠 技能 培训";
+        let t = s.terms(text);
+        assert_eq!(t.len(), 3);
+        assert!(t.distinct_terms() > 3);
+        let mut df = DocFreq::default();
+        let mut t2 = t.clone();
+        df.absorb(&mut t2);
+        assert_eq!(t2.distinct_terms(), 0);
+        assert_eq!(df.df("培训"), 1, "a term outside the shortlist is still counted");
+        assert_eq!(keywords(&t, &df, 10), keywords(&t2, &df, 10));
+    }
+
+    #[test]
+    fn keywords_deterministic_and_corpus_aware() {
+        let s = seg();
+        let a = s.terms("工会带领职工开展劳动竞赛。劳动竞赛促进安全生产。职工参加劳动竞赛。");
+        let b = s.terms("工会关心职工，参加金秋助学。金秋助学帮助困难职工子女。");
+        let single = DocFreq::default();
+        let ka = keywords(&a, &single, 3);
+        assert_eq!(ka[0].0, "劳动竞赛");
+        let mut df = DocFreq::default();
+        df.add(&a);
+        df.add(&b);
+        assert_eq!(df.articles(), 2);
+        assert_eq!(df.df("职工"), 2);
+        let ka2 = keywords(&a, &df, 10);
+        let kb2 = keywords(&b, &df, 10);
+        assert_eq!(ka2[0].0, "劳动竞赛");
+        assert_eq!(kb2[0].0, "金秋助学");
+        let pos = |k: &[(String, f64)], w: &str| k.iter().position(|x| x.0 == w);
+        // 职工 is in both articles: the corpus must lower it against the article's own terms.
+        let score = |k: &[(String, f64)], w: &str| k[pos(k, w).unwrap()].1;
+        let ka1 = keywords(&a, &single, 10);
+        assert!(score(&ka2, "职工") / score(&ka2, "劳动竞赛") < score(&ka1, "职工") / score(&ka1, "劳动竞赛"));
+        // Alone, the same article gets jieba's IDF whichever way it is computed.
+        let mut one = DocFreq::default();
+        one.add(&a);
+        assert_eq!(keywords(&a, &one, 10), ka1);
+        assert_eq!(keywords(&a, &df, 10), ka2);
+        let top = df.top(2);
+        assert_eq!(top[0], ("工会".to_string(), 2));
+        assert_eq!(top[1], ("职工".to_string(), 2));
+        assert!(keywords(&a, &df, 0).is_empty());
+    }
+
+    #[test]
+    fn keyword_tally_counts_articles() {
+        let mut tally = KeywordTally::default();
+        tally.add(&[("职工".into(), 0.5), ("工会".into(), 0.4), ("职工".into(), 0.1)]);
+        tally.add(&[("工会".into(), 0.9)]);
+        assert_eq!(tally.top(5), vec![("工会".to_string(), 2), ("职工".to_string(), 1)]);
+        assert_eq!(tally.top(1).len(), 1);
+    }
+
+    #[test]
+    fn user_dict_adds_whole_words_and_reports_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("user.txt");
+        std::fs::write(&path, "# 用户词典\n桂园工联会 nz\n暖心驿站 5000 n\n").unwrap();
+        let s = Segmenter::new(Some(&path)).unwrap();
+        let words: Vec<&str> = s.words("推进桂园工联会建设，打造暖心驿站。").into_iter().map(|w| w.0).collect();
+        assert!(words.contains(&"桂园工联会") && words.contains(&"暖心驿站"), "{words:?}");
+        assert!(s.is_domain_term("暖心驿站"));
+        let t = s.terms("桂园工联会组织活动。");
+        assert!(t.counts().any(|(w, _)| w == "桂园工联会"));
+
+        std::fs::write(&path, "好词 12x n\n").unwrap();
+        let err = Segmenter::new(Some(&path)).unwrap_err().to_string();
+        assert!(err.contains("user dictionary") && err.contains("line 1"), "{err}");
+        std::fs::write(&path, [0xff, 0xfe, 0x00]).unwrap();
+        assert!(Segmenter::new(Some(&path)).is_err());
+        assert!(Segmenter::new(Some(&dir.path().join("missing.txt"))).is_err());
+    }
+
+    #[test]
+    fn empty_and_odd_inputs() {
+        let s = seg();
+        for text in ["", "\n\n", "，。！", "12345 67.8%", "\r\n职工\r\n", "\u{feff}\u{200b}", "a\u{0}b"] {
+            let t = s.terms(text);
+            let _ = keywords(&t, &DocFreq::default(), 10);
+            let _ = s.keywords_textrank(text, 10);
+        }
+        assert_eq!(s.terms("").tokens, 0);
+    }
+
+    #[test]
+    fn merge_equals_sequential_add() {
+        let s = seg();
+        let texts = ["职工参加劳动竞赛", "困难职工送温暖", "职代会审议集体合同"];
+        let mut all = DocFreq::default();
+        let mut left = DocFreq::default();
+        let mut right = DocFreq::default();
+        for (i, t) in texts.iter().enumerate() {
+            let terms = s.terms(t);
+            all.add(&terms);
+            if i == 0 {
+                left.add(&terms)
+            } else {
+                right.add(&terms)
+            }
+        }
+        left.merge(right);
+        assert_eq!(left.articles(), all.articles());
+        assert_eq!(left.top(10), all.top(10));
+    }
+}

@@ -1,0 +1,58 @@
+//! The segment stage never panics and stays deterministic on arbitrary text.
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use zhreport::segment::{keywords, DocFreq, Segmenter};
+
+fn seg() -> &'static Segmenter {
+    static S: OnceLock<Segmenter> = OnceLock::new();
+    S.get_or_init(|| Segmenter::new(None).expect("segmenter"))
+}
+
+/// Text mixing hanzi from the domain vocabulary, ASCII, digits, punctuation and odd code points.
+fn texty() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("职工".to_string()),
+        Just("工会".to_string()),
+        Just("十四五".to_string()),
+        Just("集体合同".to_string()),
+        Just("XX".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("，".to_string()),
+        Just("2024年".to_string()),
+        "[\\u{4e00}-\\u{9fff}]{1,4}",
+        "[a-zA-Z0-9 .%+#-]{1,6}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn never_panics_and_is_deterministic(a in texty(), b in texty(), n in 0usize..15) {
+        let s = seg();
+        let ta = s.terms(&a);
+        let tb = s.terms(&b);
+        prop_assert_eq!(&ta, &s.terms(&a));
+        let mut df = DocFreq::default();
+        df.add(&ta);
+        df.add(&tb);
+        let k = keywords(&ta, &df, n);
+        prop_assert!(k.len() <= n);
+        for (w, score) in &k {
+            prop_assert!(score.is_finite());
+            prop_assert!(w.chars().count() >= 2);
+        }
+        prop_assert_eq!(k, keywords(&ta, &df, n));
+        let single = keywords(&tb, &DocFreq::default(), n);
+        prop_assert!(single.iter().all(|x| x.1.is_finite()));
+        let tr = s.keywords_textrank(&a, n);
+        prop_assert!(tr.len() <= n);
+        prop_assert!(tr.iter().all(|x| x.1.is_finite() && x.1 <= 1.0 + 1e-9));
+        let _ = df.top(n);
+    }
+}
