@@ -58,7 +58,7 @@ impl CueScores {
 }
 
 /// Less evidence than this is no evidence.
-const MIN_EVIDENCE: f64 = 0.9;
+const MIN_EVIDENCE: f64 = 0.25;
 /// A part is substantial for `mixed` when it holds at least this share of the text.
 const MIXED_SHARE: f64 = 0.2;
 
@@ -93,6 +93,11 @@ const CUES: &[(&str, f64, f64)] = &[
     ("年初计划", 0.0, 0.5),
     ("工作计划", 0.0, 0.0),
     ("目标任务", 0.5, 0.0),
+    ("取得新", 0.0, 0.0),
+    ("目标是", 2.0, 0.0),
+    ("关键时期", 1.5, 0.0),
+    ("窗口期", 1.0, 0.0),
+    ("让我们", 2.0, 0.0),
     // forward: intention and modality
     ("将", 1.5, 0.0),
     ("即将", 1.0, 0.0),
@@ -229,6 +234,20 @@ const CUES: &[(&str, f64, f64)] = &[
     ("增长", 0.0, 0.3),
     ("下降", 0.0, 0.3),
     ("均衡", 0.0, 0.0),
+    // backward: the lessons and shortfalls that close a review
+    ("清醒认识到", 0.0, 3.0),
+    ("清醒看到", 0.0, 3.0),
+    ("认识到", 0.0, 1.0),
+    ("启示", 0.0, 2.0),
+    ("体会", 0.0, 1.5),
+    ("根本在于", 0.0, 2.0),
+    ("差距", 0.0, 1.0),
+    ("历程", 0.0, 1.0),
+    ("收官", 0.0, 1.5),
+    ("出台", 0.0, 0.8),
+    ("推出", 0.0, 0.8),
+    ("新开工", 0.0, 0.8),
+    ("启动", 0.0, 0.3),
 ];
 
 struct Matcher {
@@ -262,7 +281,70 @@ pub fn cue_scores(analysis: &str) -> CueScores {
         sc.backward += b;
     }
     figure_cues(analysis, &mut sc);
+    for para in analysis.lines() {
+        lead_sentence_cues(para, &mut sc);
+    }
     sc
+}
+
+/// Predicates that close the lead sentence of a review paragraph: results are told as
+/// "subject + adverb + verb" (`城市更新扎实开展。`, `依法行政深入推进。`), while a task of a
+/// plan is "verb + object" (`加快建设现代化产业体系。`).
+const RESULT_ENDINGS: &[&str] = &[
+    "推进", "深化", "提升", "加强", "增强", "优化", "见效", "开展", "凸显", "显现", "完善", "加快", "改善", "提高", "巩固",
+    "扩大", "落实", "突破", "进展", "成效", "提质", "增效", "向好", "稳定", "有力", "有效", "扎实", "明显", "显著", "加速",
+    "拓展", "壮大", "跃升", "彰显", "改进", "夯实", "健全", "领先", "焕新", "新高", "进步", "增长", "丰硕", "迈进", "发展",
+    "加力", "提速", "有序", "向新", "向优", "出新",
+];
+
+/// Verbs that open the lead sentence of a task.
+const TASK_OPENINGS: &[&str] = &[
+    "加快", "推进", "推动", "深化", "实施", "健全", "完善", "强化", "促进", "支持", "加强", "坚持", "提升", "优化", "培育",
+    "打造", "扩大", "积极", "大力", "全面", "持续", "深入", "着力", "做好", "抓好", "统筹", "扎实", "更好", "更大", "进一步",
+    "不断", "坚决", "切实", "全力", "稳步", "有序", "聚焦", "筑牢", "巩固", "防范", "建设", "构建", "发展", "落实", "提高",
+    "用好", "抓实", "提振", "激发", "增强", "加大", "加力", "保障", "守牢", "营造", "塑造", "建立", "稳定", "力争", "确保",
+];
+
+/// The lead sentence of a paragraph (up to 。, at most 30 chars), after an enumeration
+/// marker, tells a result or announces a task.
+fn lead_sentence_cues(para: &str, sc: &mut CueScores) {
+    let p = para.trim_start();
+    let p = strip_marker(p);
+    let opens_task = TASK_OPENINGS.iter().any(|w| p.starts_with(w));
+    let lead = p.find('。').map(|e| &p[..e]).filter(|l| (4..=30).contains(&l.chars().count()));
+    let ends_result = lead.is_some_and(|l| RESULT_ENDINGS.iter().any(|w| l.ends_with(w)));
+    if ends_result && !opens_task {
+        sc.backward += 2.5;
+    } else if opens_task && !ends_result {
+        sc.forward += 2.0;
+    }
+}
+
+/// `（一）`, `一是`, `1.`, `一、` … at the start of a paragraph.
+fn strip_marker(p: &str) -> &str {
+    let mut it = p.char_indices();
+    let Some((_, c0)) = it.next() else { return p };
+    if c0 == '(' {
+        if let Some(i) = p.find(')') {
+            if i <= 12 {
+                return &p[i + 1..];
+            }
+        }
+        return p;
+    }
+    for (i, c) in p.char_indices().take(5) {
+        if i == 0 {
+            continue;
+        }
+        if matches!(c, '、' | '.' | '是') {
+            let head = &p[..i];
+            if head.chars().all(|h| h.is_ascii_digit() || "一二三四五六七八九十".contains(h)) {
+                return &p[i + c.len_utf8()..];
+            }
+            break;
+        }
+    }
+    p
 }
 
 /// Figures: a number followed by a target qualifier (左右/以上/以内) counts forward; a

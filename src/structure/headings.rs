@@ -223,6 +223,10 @@ pub(crate) fn title_range(s: &[char], from: usize, end: usize) -> (usize, usize)
                 break;
             }
             ',' if comma.is_none() => comma = Some(q),
+            ' ' | '\t' if q > a && inline_child(s, q, end).is_some() => {
+                stop = q;
+                break;
+            }
             _ => {}
         }
     }
@@ -286,6 +290,11 @@ pub(crate) fn starts_with(s: &[char], p: usize, w: &str) -> bool {
     true
 }
 
+/// Styles of parts and chapters (as opposed to the items of a list).
+fn is_part_style(st: Style) -> bool {
+    matches!(st, Style::CnComma | Style::CnParen | Style::DiZhang | Style::DiJie | Style::DiBufen | Style::Di)
+}
+
 /// An open level of the nesting stack.
 struct Frame {
     style: Style,
@@ -301,11 +310,18 @@ pub(crate) fn find_sections(page: &Page, lines: &[Line]) -> Vec<Section> {
     let s = &page.norm;
     let mut out = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
-    for line in lines {
+    for (li, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
         }
-        let Some(m) = parse_marker(s, line.body, line.end) else { continue };
+        let Some(m) = parse_marker(s, line.body, line.end) else {
+            if is_bare_subheading(s, line) && next_has_marker(s, &lines[li + 1..]) {
+                // `下步工作打算:` / `具体时间安排`: an unnumbered part heading closes the
+                // item lists open below the outermost level.
+                stack.truncate(1);
+            }
+            continue;
+        };
         let title_from = line.body + m.len;
         if m.style != Style::Month && !has_text(s, title_from, line.end) {
             continue;
@@ -326,8 +342,62 @@ pub(crate) fn find_sections(page: &Page, lines: &[Line]) -> Vec<Section> {
             offset: line.body,
             kind: None,
         });
+        // A first sub-item run into the heading's line after a space
+        // (`二、认真履行…合法权益 1、推进企业…`).
+        if let Some(q) = inline_child(s, te, line.end) {
+            if let Some(cm) = parse_marker(s, q, line.end) {
+                if let Some(level) = place(&mut stack, &cm) {
+                    let (ta, te) = title_range(s, q + cm.len, line.end);
+                    out.push(Section {
+                        level: level.min(u8::MAX as usize) as u8,
+                        marker: page.quote(q, q + cm.len).trim_end().to_string(),
+                        ordinal: cm.ordinal,
+                        title: page.quote(ta, te),
+                        offset: q,
+                        kind: None,
+                    });
+                }
+            }
+        }
     }
     out
+}
+
+/// Offset of a first-item marker (ordinal 1) that follows a blank right after a heading's
+/// title on the same line.
+fn inline_child(s: &[char], title_end: usize, end: usize) -> Option<usize> {
+    let mut q = title_end;
+    let mut blanks = 0;
+    while q < end && (is_blank(s[q]) || matches!(s[q], ',' | '。' | ';')) {
+        blanks += usize::from(is_blank(s[q]));
+        q += 1;
+    }
+    if blanks == 0 || q >= end {
+        return None;
+    }
+    let m = parse_marker(s, q, end)?;
+    (m.ordinal == 1 && matches!(m.style, Style::ArComma | Style::ArDot | Style::CnParen | Style::ArParen)).then_some(q)
+}
+
+/// Words of an unnumbered part heading inside a document.
+const PART_WORDS: &[&str] = &["打算", "安排", "计划", "思路", "措施", "要点", "工作重点", "主要工作", "下步", "下一步"];
+
+/// A short unnumbered line that introduces a part (`下步重点工作打算`, `具体时间安排`,
+/// `下半年的工作打算:`).
+fn is_bare_subheading(s: &[char], line: &Line) -> bool {
+    let n = line.end - line.body;
+    if !(4..=20).contains(&n) {
+        return false;
+    }
+    let t = &s[line.body..line.end];
+    if t[..n - 1].iter().any(|&c| matches!(c, '。' | ',' | ';' | ':' | '!' | '?')) {
+        return false;
+    }
+    PART_WORDS.iter().any(|w| (0..n).any(|p| starts_with(t, p, w)))
+}
+
+fn next_has_marker(s: &[char], rest: &[Line]) -> bool {
+    rest.iter().find(|l| !l.is_blank()).is_some_and(|l| parse_marker(s, l.body, l.end).is_some())
 }
 
 /// A heading needs some words after its marker (a hanzi or letter), so `1.` alone or
@@ -364,6 +434,12 @@ fn place(stack: &mut Vec<Frame>, m: &Marker) -> Option<usize> {
     let starts = m.ordinal == 1 || m.style == Style::Month;
     if !starts {
         return None;
+    }
+    if m.style == Style::Month {
+        // A schedule is never a sub-item of a numbered item: close the item lists.
+        while stack.len() > 1 && !is_part_style(stack[stack.len() - 1].style) {
+            stack.pop();
+        }
     }
     stack.push(Frame { style: m.style, last: m.last });
     Some(stack.len())
@@ -479,6 +555,15 @@ mod tests {
         assert_eq!(l.iter().map(|x| x.0).collect::<Vec<_>>(), vec![1, 1, 2, 2]);
         let l = levels("一、甲\n一是子\n二是子\n正文\n一是另\n二、乙\n");
         assert_eq!(l.iter().map(|x| x.0).collect::<Vec<_>>(), vec![1, 2, 2, 2, 1]);
+    }
+
+    #[test]
+    fn inline_first_item_and_bare_part_heading() {
+        let l = levels("一、甲\n二、认真履行职能 1、推进企业建立制度。\n2、做好维权。\n三、丙\n1、子\n2、子\n下步重点工作打算\n一)继续抓好组建。\n二)做好规范。\n");
+        let v: Vec<(u8, u32)> = l.iter().map(|x| (x.0, x.1)).collect();
+        assert_eq!(v, vec![(1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (2, 1), (2, 2), (2, 1), (2, 2)]);
+        assert_eq!(l[1].2, "认真履行职能");
+        assert_eq!(l[2].2, "推进企业建立制度");
     }
 
     #[test]

@@ -68,11 +68,20 @@ pub fn analyze(cleaned: &str, analysis: &str) -> PageStructure {
             let next_line = heads.get(i + 1).map_or(trailer.min(page.lines.len()), |n| n.line);
             let limit = page.lines.get(next_line).map_or(page.norm.len(), |l| l.start);
             let end = page.trim_end(h.start, limit);
-            let lines = &page.lines[(h.line + 1).min(next_line)..next_line];
+            let mut lines: Vec<text::Line> = page.lines[(h.line + 1).min(next_line)..next_line].to_vec();
+            // A body fused to the heading (`…总结 篇8一、围绕发展目标…`) is read as a line.
+            let hl = page.lines[h.line];
+            if h.title_end < hl.end {
+                let mut body = h.title_end;
+                while body < hl.end && text::is_blank(page.norm[body]) {
+                    body += 1;
+                }
+                lines.insert(0, text::Line { start: h.title_end, body, end: hl.end });
+            }
             out.push(ArticleSpan {
                 title: page.quote(h.start, h.title_end).trim().to_string(),
                 span: [h.start, end.max(h.title_end)],
-                sections: headings::find_sections(&page, lines),
+                sections: headings::find_sections(&page, &lines),
             });
         }
         if title.is_empty() {
