@@ -481,24 +481,47 @@ pub fn classify_article(analysis: &str, span: [usize; 2], sections: &mut [Sectio
         intro_kind = cue_scores(intro).lean().0;
     }
     parts.push((intro_kind, first - span[0]));
+    let article_lean = cue_scores(whole).lean();
     for (k, &i) in tops.iter().enumerate() {
         let a = sections[i].offset.clamp(span[0], span[1]);
         let b = tops.get(k + 1).map_or(span[1], |&j| sections[j].offset.clamp(a, span[1]));
-        let (kind, _) = classify_text(slice(a, b));
+        let text = slice(a, b);
+        // A section with too little evidence of its own (a heading and a line or two)
+        // follows its article.
+        let kind = if is_definition(text) {
+            Kind::Other
+        } else if cue_scores(text).total() < SECTION_EVIDENCE {
+            article_lean.0
+        } else {
+            classify_text(text).0
+        };
         sections[i].kind = Some(kind);
         parts.push((kind, b - a));
     }
     let total: usize = parts.iter().map(|p| p.1).sum::<usize>().max(1);
     let share = |want: Kind| {
-        parts.iter().filter(|p| p.0 == want || p.0 == Kind::Mixed).map(|p| p.1).sum::<usize>() as f64 / total as f64
+        let full: usize = parts.iter().filter(|p| p.0 == want).map(|p| p.1).sum();
+        let half: usize = parts.iter().filter(|p| p.0 == Kind::Mixed).map(|p| p.1).sum();
+        (full as f64 + half as f64 / 2.0) / total as f64
     };
     let (ps, ss) = (share(Kind::Plan), share(Kind::Summary));
-    if ps >= MIXED_SHARE && ss >= MIXED_SHARE {
+    if ps >= ARTICLE_MIXED_SHARE && ss >= ARTICLE_MIXED_SHARE {
         return (Kind::Mixed, round3(0.5 + ps.min(ss)));
     }
-    let (kind, score) = cue_scores(whole).lean();
-    (kind, score)
+    article_lean
 }
+
+/// A glossary entry (`“两新”：是指…`, `…的简称`) explains a term: neither plan nor summary.
+fn is_definition(text: &str) -> bool {
+    let head: String = text.chars().take(80).collect();
+    (head.contains("是指") || head.contains("的简称") || head.contains("指的是")) && text.chars().count() < 600
+}
+
+/// Cue weight below which a section is labelled like its article.
+const SECTION_EVIDENCE: f64 = 3.0;
+/// Share of an article that its review part and its plan part must each reach for the
+/// article to be `mixed` (a summary closing with a few lines of next steps stays a summary).
+const ARTICLE_MIXED_SHARE: f64 = 0.25;
 
 /// Byte offsets of the char offsets the article needs (span ends and section offsets).
 fn char_to_byte(text: &str, span: [usize; 2], sections: &[Section]) -> Vec<(usize, usize)> {

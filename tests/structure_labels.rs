@@ -22,7 +22,7 @@ fn documents() -> Vec<(String, String)> {
     docs
 }
 
-const GOV: [&str; 5] = ["北京市", "江苏省", "广东省", "四川省", "甘肃省"];
+const GOV: [&str; 5] = ["北京市", "江苏省", "广东省", "四川省", "浙江省"];
 
 /// Predicted rows in the label format.
 fn predict(text: &str) -> Vec<Label> {

@@ -315,7 +315,10 @@ pub(crate) fn find_sections(page: &Page, lines: &[Line]) -> Vec<Section> {
             continue;
         }
         let Some(m) = parse_marker(s, line.body, line.end) else {
-            if is_bare_subheading(s, line) && next_has_marker(s, &lines[li + 1..]) {
+            if is_appendix_heading(s, line) {
+                // `附件2` / `名词解释`: a new part after the body; its lists nest afresh.
+                stack.clear();
+            } else if is_bare_subheading(s, line) && next_has_marker(s, &lines[li + 1..]) {
                 // `下步工作打算:` / `具体时间安排`: an unnumbered part heading closes the
                 // item lists open below the outermost level.
                 stack.truncate(1);
@@ -394,6 +397,17 @@ fn is_bare_subheading(s: &[char], line: &Line) -> bool {
         return false;
     }
     PART_WORDS.iter().any(|w| (0..n).any(|p| starts_with(t, p, w)))
+}
+
+/// `附件`, `附件2`, `附录`, `名词解释`, `注释` alone on a line.
+fn is_appendix_heading(s: &[char], line: &Line) -> bool {
+    let n = line.end - line.body;
+    if !(2..=8).contains(&n) {
+        return false;
+    }
+    let t = &s[line.body..line.end];
+    ["附件", "附录", "名词解释", "注释", "名词注释"].iter().any(|w| starts_with(t, 0, w))
+        && t.iter().skip(2).all(|&c| c.is_ascii_digit() || is_hanzi(c) || is_blank(c) || matches!(c, ':' | '：'))
 }
 
 fn next_has_marker(s: &[char], rest: &[Line]) -> bool {
