@@ -1,18 +1,651 @@
 //! Plan / summary / mixed classification from explainable cues.
 //!
-//! OWNER: structure helper. Interface used by the pipeline: [`classify_article`], [`classify_text`].
+//! Interface used by the pipeline: [`classify_article`], [`classify_text`]; [`cue_scores`]
+//! exposes the evidence.
+//!
+//! Every piece of text is scored on two axes, matched on the analysis view (simplified):
+//! - **forward** (a plan): modal and intention words (将/要/拟/力争/确保/争取/计划), future time
+//!   (明年/下一步/下半年/今后/未来), targets (目标/预期, figures qualified by 左右/以上/不少于/
+//!   控制在), and the imperative task verbs of plans (推进/加快/深化/健全…, weak: summaries
+//!   use them too);
+//! - **backward** (a summary): aspect and completion (了/已/已经/完成/取得/圆满), retrospective
+//!   time (过去一年/一年来/今年以来/去年/上半年), results (成效/成绩/首次/累计/荣获/被评为/
+//!   入选/位居), comparisons that only a result has (同比/比上年/较上年/增至), and achieved
+//!   figures (a number after 达到/增长/突破/超过 without a target qualifier).
+//!
+//! Weights are small integers chosen on the provincial government work reports of 2026
+//! (review sections vs. task sections) and the template-site seeds; neutral compounds
+//! (主要/重要/需要/为了/了解…) are matched first so that their 要 or 了 does not count.
+//! Titles are deliberately not read. A piece of text is `mixed` when its paragraphs split
+//! into a substantial backward part and a substantial forward part; an article with
+//! top-level sections is judged from its sections' labels.
 
 use crate::report::{Kind, Section};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::OnceLock;
+
+/// Evidence gathered from a piece of text.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct CueScores {
+    /// Weighted forward-looking cues (plan).
+    pub forward: f64,
+    /// Weighted backward-looking cues (summary).
+    pub backward: f64,
+}
+
+impl CueScores {
+    fn add(&mut self, o: CueScores) {
+        self.forward += o.forward;
+        self.backward += o.backward;
+    }
+
+    fn total(&self) -> f64 {
+        self.forward + self.backward
+    }
+
+    /// Plan or summary by the balance of cues; `Other` without any cue.
+    fn lean(&self) -> (Kind, f64) {
+        let t = self.total();
+        if t < MIN_EVIDENCE {
+            return (Kind::Other, 0.0);
+        }
+        let margin = (self.forward - self.backward) / t;
+        let kind = if margin >= 0.0 { Kind::Plan } else { Kind::Summary };
+        // Confidence grows with the margin and with the amount of evidence.
+        let score = 0.5 + 0.5 * margin.abs() * (t / (t + 2.0));
+        (kind, round3(score))
+    }
+}
+
+/// Less evidence than this is no evidence.
+const MIN_EVIDENCE: f64 = 0.25;
+/// A part is substantial for `mixed` when it holds at least this share of the text.
+const MIXED_SHARE: f64 = 0.3;
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// (cue, forward weight, backward weight). Neutral entries (0, 0) shadow the words they
+/// contain because matching is leftmost-longest.
+const CUES: &[(&str, f64, f64)] = &[
+    // neutral compounds
+    ("主要", 0.0, 0.0),
+    ("重要", 0.0, 0.0),
+    ("需要", 0.0, 0.0),
+    ("要求", 0.0, 0.0),
+    ("只要", 0.0, 0.0),
+    ("必要", 0.0, 0.0),
+    ("要素", 0.0, 0.0),
+    ("纲要", 0.0, 0.0),
+    ("要点", 0.0, 0.0),
+    ("摘要", 0.0, 0.0),
+    ("首要", 0.0, 0.0),
+    ("要害", 0.0, 0.0),
+    ("为了", 0.0, 0.0),
+    ("了解", 0.0, 0.0),
+    ("除了", 0.0, 0.0),
+    ("不了", 0.0, 0.0),
+    ("了不起", 0.0, 0.0),
+    ("将近", 0.0, 0.0),
+    ("将其", 0.0, 0.0),
+    ("为确保", 0.0, 0.0),
+    ("计划生育", 0.0, 0.0),
+    ("计划单列", 0.0, 0.0),
+    ("年初计划", 0.0, 0.5),
+    ("工作计划", 0.0, 0.0),
+    ("目标任务", 0.5, 0.0),
+    ("取得新", 0.0, 0.0),
+    ("目标是", 2.0, 0.0),
+    ("关键时期", 1.5, 0.0),
+    ("窗口期", 1.0, 0.0),
+    ("让我们", 2.0, 0.0),
+    // forward: intention and modality
+    ("将", 1.5, 0.0),
+    ("即将", 1.0, 0.0),
+    ("要", 1.5, 0.0),
+    ("拟", 2.0, 0.0),
+    ("力争", 3.0, 0.0),
+    ("确保", 1.5, 0.0),
+    ("争取", 1.5, 0.0),
+    ("计划", 1.0, 0.0),
+    ("打算", 3.0, 0.0),
+    ("努力", 0.5, 0.0),
+    ("着力", 1.0, 0.0),
+    ("务必", 1.5, 0.0),
+    ("必须", 1.0, 0.0),
+    ("应当", 1.0, 0.0),
+    ("更加", 0.8, 0.0),
+    ("更大", 0.8, 0.0),
+    ("更好", 0.8, 0.0),
+    ("更高", 0.8, 0.0),
+    ("更多", 0.5, 0.0),
+    ("进一步", 0.5, 0.0),
+    // forward: time
+    ("明年", 3.0, 0.0),
+    ("下一步", 3.0, 0.0),
+    ("下步", 3.0, 0.0),
+    ("下半年", 2.0, 0.0),
+    ("今后", 2.0, 0.0),
+    ("未来", 1.0, 0.0),
+    ("展望", 2.0, 0.0),
+    ("开局之年", 2.0, 0.0),
+    ("开局", 1.0, 0.0),
+    ("到2030年", 2.0, 0.0),
+    ("到2035年", 2.0, 0.0),
+    // forward: targets
+    ("目标", 1.0, 0.0),
+    ("预期", 1.5, 0.0),
+    ("左右", 1.0, 0.0),
+    ("不少于", 1.5, 0.0),
+    ("不低于", 1.5, 0.0),
+    ("控制在", 1.5, 0.0),
+    ("以内", 0.5, 0.0),
+    ("安排", 0.5, 0.0),
+    ("部署", 0.3, 0.0),
+    // forward (weak): task verbs of plans
+    ("推进", 0.3, 0.0),
+    ("推动", 0.3, 0.0),
+    ("加快", 0.5, 0.0),
+    ("深化", 0.3, 0.0),
+    ("健全", 0.3, 0.0),
+    ("完善", 0.3, 0.0),
+    ("强化", 0.3, 0.0),
+    ("实施", 0.3, 0.0),
+    ("促进", 0.3, 0.0),
+    ("支持", 0.2, 0.0),
+    ("加强", 0.3, 0.0),
+    ("落实", 0.2, 0.0),
+    ("坚持", 0.3, 0.0),
+    ("加大", 0.3, 0.0),
+    ("持续", 0.2, 0.0),
+    ("积极", 0.2, 0.0),
+    ("扎实", 0.2, 0.0),
+    ("提升", 0.2, 0.0),
+    ("优化", 0.3, 0.0),
+    ("培育", 0.3, 0.0),
+    ("打造", 0.3, 0.0),
+    ("建设", 0.1, 0.0),
+    ("开展", 0.1, 0.0),
+    ("做好", 0.4, 0.0),
+    ("抓好", 0.4, 0.0),
+    ("办好", 0.4, 0.0),
+    // backward: aspect and completion
+    ("了", 0.0, 3.0),
+    ("已", 0.0, 2.0),
+    ("已经", 0.0, 2.0),
+    ("完成", 0.0, 1.0),
+    ("取得", 0.0, 1.5),
+    ("实现", 0.0, 0.5),
+    ("圆满", 0.0, 2.0),
+    ("顺利", 0.0, 1.0),
+    ("成功", 0.0, 1.0),
+    ("先后", 0.0, 1.5),
+    ("共计", 0.0, 1.0),
+    ("分别", 0.0, 0.3),
+    // backward: time
+    ("过去一年", 0.0, 3.0),
+    ("过去的一年", 0.0, 3.0),
+    ("过去五年", 0.0, 3.0),
+    ("一年来", 0.0, 3.0),
+    ("五年来", 0.0, 3.0),
+    ("年以来", 0.0, 2.0),
+    ("以来", 0.0, 1.0),
+    ("去年", 0.0, 1.5),
+    ("上年", 0.0, 1.0),
+    ("上半年", 0.0, 1.5),
+    ("回顾", 0.0, 2.0),
+    ("这五年", 0.0, 2.0),
+    ("期间", 0.0, 0.3),
+    // backward: results
+    ("成效", 0.0, 1.0),
+    ("成绩", 0.0, 1.5),
+    ("成果", 0.0, 0.8),
+    ("首次", 0.0, 1.5),
+    ("首个", 0.0, 1.0),
+    ("累计", 0.0, 1.5),
+    ("荣获", 0.0, 2.0),
+    ("获评", 0.0, 2.0),
+    ("被评为", 0.0, 2.0),
+    ("评为", 0.0, 1.0),
+    ("入选", 0.0, 1.5),
+    ("位居", 0.0, 1.5),
+    ("居全国", 0.0, 1.5),
+    ("稳居", 0.0, 1.5),
+    ("获得", 0.0, 0.8),
+    ("获批", 0.0, 1.5),
+    ("建成", 0.0, 0.5),
+    ("投运", 0.0, 0.8),
+    ("启用", 0.0, 0.8),
+    ("落地", 0.0, 0.5),
+    ("显著", 0.0, 0.8),
+    ("明显", 0.0, 0.5),
+    ("有效", 0.0, 0.3),
+    ("不断", 0.0, 0.3),
+    ("持续向好", 0.0, 1.0),
+    ("稳中有进", 0.0, 1.0),
+    // backward: comparisons only a result has
+    ("同比", 0.0, 2.0),
+    ("比上年", 0.0, 2.0),
+    ("较上年", 0.0, 2.0),
+    ("增至", 0.0, 2.0),
+    ("提高到", 0.0, 1.0),
+    ("达到", 0.0, 0.8),
+    ("突破", 0.0, 0.8),
+    ("超过", 0.0, 0.5),
+    ("增长", 0.0, 0.3),
+    ("下降", 0.0, 0.3),
+    ("均衡", 0.0, 0.0),
+    // backward: the lessons and shortfalls that close a review
+    ("清醒认识到", 0.0, 3.0),
+    ("清醒看到", 0.0, 3.0),
+    ("认识到", 0.0, 1.0),
+    ("启示", 0.0, 2.0),
+    ("体会", 0.0, 1.5),
+    ("根本在于", 0.0, 2.0),
+    ("差距", 0.0, 1.0),
+    ("历程", 0.0, 1.0),
+    ("收官", 0.0, 1.5),
+    ("出台", 0.0, 0.8),
+    ("推出", 0.0, 0.8),
+    ("新开工", 0.0, 0.8),
+    ("启动", 0.0, 0.3),
+];
+
+struct Matcher {
+    ac: AhoCorasick,
+}
+
+fn matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(|| {
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(CUES.iter().map(|c| c.0))
+            .unwrap_or_else(|_| unreachable_matcher());
+        Matcher { ac }
+    })
+}
+
+/// The cue list is a compile-time constant that always builds; this keeps the library free
+/// of `expect` without hiding a real failure (an empty matcher would only lose cues).
+fn unreachable_matcher() -> AhoCorasick {
+    AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!("empty automaton builds"))
+}
+
+/// Weighted cue counts of a piece of analysis-view text, figures included.
+pub fn cue_scores(analysis: &str) -> CueScores {
+    let m = matcher();
+    let mut sc = CueScores::default();
+    for hit in m.ac.find_iter(analysis) {
+        let (_, f, b) = CUES[hit.pattern().as_usize()];
+        sc.forward += f;
+        sc.backward += b;
+    }
+    figure_cues(analysis, &mut sc);
+    for para in analysis.lines() {
+        lead_sentence_cues(para, &mut sc);
+    }
+    sc
+}
+
+/// Predicates that close the lead sentence of a review paragraph: results are told as
+/// "subject + adverb + verb" (`城市更新扎实开展。`, `依法行政深入推进。`), while a task of a
+/// plan is "verb + object" (`加快建设现代化产业体系。`).
+const RESULT_ENDINGS: &[&str] = &[
+    "推进", "深化", "提升", "加强", "增强", "优化", "见效", "开展", "凸显", "显现", "完善", "加快", "改善", "提高", "巩固",
+    "扩大", "落实", "突破", "进展", "成效", "提质", "增效", "向好", "稳定", "有力", "有效", "扎实", "明显", "显著", "加速",
+    "拓展", "壮大", "跃升", "彰显", "改进", "夯实", "健全", "领先", "焕新", "新高", "进步", "增长", "丰硕", "迈进", "发展",
+    "加力", "提速", "有序", "向新", "向优", "出新",
+];
+
+/// Verbs that open the lead sentence of a task.
+const TASK_OPENINGS: &[&str] = &[
+    "加快", "推进", "推动", "深化", "实施", "健全", "完善", "强化", "促进", "支持", "加强", "坚持", "提升", "优化", "培育",
+    "打造", "扩大", "积极", "大力", "全面", "持续", "深入", "着力", "做好", "抓好", "统筹", "扎实", "更好", "更大", "进一步",
+    "不断", "坚决", "切实", "全力", "稳步", "有序", "聚焦", "筑牢", "巩固", "防范", "建设", "构建", "发展", "落实", "提高",
+    "用好", "抓实", "提振", "激发", "增强", "加大", "加力", "保障", "守牢", "营造", "塑造", "建立", "稳定", "力争", "确保",
+];
+
+/// The lead sentence of a paragraph (up to 。, at most 30 chars), after an enumeration
+/// marker, tells a result or announces a task.
+fn lead_sentence_cues(para: &str, sc: &mut CueScores) {
+    let p = para.trim_start();
+    let p = strip_marker(p);
+    let opens_task = TASK_OPENINGS.iter().any(|w| p.starts_with(w));
+    let lead = p.find('。').map(|e| &p[..e]).filter(|l| (4..=30).contains(&l.chars().count()));
+    let ends_result = lead.is_some_and(|l| RESULT_ENDINGS.iter().any(|w| l.ends_with(w)));
+    let told_done = p.contains('了') || p.contains('已');
+    if ends_result && !opens_task {
+        sc.backward += 2.5;
+    } else if opens_task && !ends_result && !told_done {
+        sc.forward += 2.0;
+    }
+}
+
+/// `（一）`, `一是`, `1.`, `一、` … at the start of a paragraph.
+fn strip_marker(p: &str) -> &str {
+    let mut it = p.char_indices();
+    let Some((_, c0)) = it.next() else { return p };
+    if c0 == '(' {
+        if let Some(i) = p.find(')') {
+            if i <= 12 {
+                return &p[i + 1..];
+            }
+        }
+        return p;
+    }
+    for (i, c) in p.char_indices().take(5) {
+        if i == 0 {
+            continue;
+        }
+        if matches!(c, '、' | '.' | '是') {
+            let head = &p[..i];
+            if head.chars().all(|h| h.is_ascii_digit() || "一二三四五六七八九十".contains(h)) {
+                return &p[i + c.len_utf8()..];
+            }
+            break;
+        }
+    }
+    p
+}
+
+/// Figures: a number followed by a target qualifier (左右/以上/以内) counts forward; a
+/// number with a rate or total right after an achievement verb counts backward.
+fn figure_cues(text: &str, sc: &mut CueScores) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
+            i += 1;
+        }
+        let before = &text[floor_boundary(text, start.saturating_sub(9))..start];
+        let after = &text[i..ceil_boundary(text, (i + 15).min(b.len()))];
+        let target = after.contains("左右") || after.contains("以上") || before.ends_with("不少于") || before.contains("力争");
+        if target {
+            sc.forward += 0.5;
+        } else if before.ends_with("增长") || before.ends_with("达") || before.ends_with("达到") || after.starts_with("%,") {
+            sc.backward += 0.4;
+        }
+    }
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
 
 /// Classifies a piece of analysis-view text (an article, a section or a paragraph).
+///
+/// Each paragraph (line) leans plan or summary by its cues; the text is `mixed` when both
+/// the backward and the forward paragraphs hold at least a fifth of the evidence-bearing
+/// text, otherwise it takes the lean of all its cues together. A single paragraph is never
+/// mixed.
 pub fn classify_text(analysis: &str) -> (Kind, f64) {
-    let _ = analysis;
-    (Kind::Other, 0.0)
+    let mut all = CueScores::default();
+    let mut plan_chars = 0usize;
+    let mut summary_chars = 0usize;
+    let mut paragraphs = 0;
+    for para in analysis.lines() {
+        if para.trim().is_empty() {
+            continue;
+        }
+        paragraphs += 1;
+        let sc = cue_scores(para);
+        all.add(sc);
+        let n = para.chars().count();
+        match sc.lean().0 {
+            Kind::Plan => plan_chars += n,
+            Kind::Summary => summary_chars += n,
+            _ => {}
+        }
+    }
+    let (kind, score) = all.lean();
+    if paragraphs >= 2 && kind != Kind::Other {
+        let t = (plan_chars + summary_chars) as f64;
+        let (p, s) = (plan_chars as f64 / t, summary_chars as f64 / t);
+        if p >= MIXED_SHARE && s >= MIXED_SHARE && blocks_are_ordered(analysis) {
+            return (Kind::Mixed, round3(0.5 + p.min(s)));
+        }
+    }
+    (kind, score)
+}
+
+/// True when the backward and forward paragraphs form (roughly) two blocks — a review then
+/// a plan, or the reverse — rather than alternating, which is how a plan that cites last
+/// year's results reads.
+fn blocks_are_ordered(analysis: &str) -> bool {
+    let leans: Vec<(Kind, usize)> = analysis
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| (cue_scores(l).lean().0, l.chars().count()))
+        .filter(|(k, _)| matches!(k, Kind::Plan | Kind::Summary))
+        .collect();
+    let total: usize = leans.iter().map(|x| x.1).sum();
+    if total == 0 {
+        return false;
+    }
+    // Best split point: chars agreeing with "summary before, plan after" (or the reverse).
+    let mut best = 0usize;
+    for order in [(Kind::Summary, Kind::Plan), (Kind::Plan, Kind::Summary)] {
+        let mut agree_after: usize = leans.iter().filter(|x| x.0 == order.1).map(|x| x.1).sum();
+        let mut agree_before = 0usize;
+        best = best.max(agree_after);
+        for &(k, n) in &leans {
+            if k == order.0 {
+                agree_before += n;
+            } else {
+                agree_after -= n;
+            }
+            best = best.max(agree_before + agree_after);
+        }
+    }
+    best as f64 >= 0.85 * total as f64
 }
 
 /// Classifies an article and labels its top-level sections (`kind` of level-1 sections).
-/// `analysis` is the whole document's analysis view; `span` and section offsets are char offsets.
+/// `analysis` is the whole document's analysis view; `span` and section offsets are char
+/// offsets.
+///
+/// With level-1 sections, the article is `mixed` when sections (and the intro before the
+/// first one) leaning back and leaning forward each hold at least a fifth of the article;
+/// otherwise it is classed from its whole text.
 pub fn classify_article(analysis: &str, span: [usize; 2], sections: &mut [Section]) -> (Kind, f64) {
-    let _ = (span, sections);
-    classify_text(analysis)
+    let span = [span[0], span[1].max(span[0])];
+    let offsets = char_to_byte(analysis, span, sections);
+    let slice = |a: usize, b: usize| -> &str {
+        let (ba, bb) = (byte_at(&offsets, a), byte_at(&offsets, b));
+        analysis.get(ba..bb).unwrap_or("")
+    };
+    let whole = slice(span[0], span[1]);
+    let tops: Vec<usize> = (0..sections.len()).filter(|&i| sections[i].level == 1).collect();
+    if tops.is_empty() {
+        return classify_text(whole);
+    }
+    let mut parts: Vec<(Kind, usize)> = Vec::new();
+    let first = sections[tops[0]].offset.clamp(span[0], span[1]);
+    let intro = slice(span[0], first);
+    let mut intro_kind = classify_text(intro).0;
+    if intro_kind == Kind::Mixed {
+        intro_kind = cue_scores(intro).lean().0;
+    }
+    parts.push((intro_kind, first - span[0]));
+    let article_lean = cue_scores(whole).lean();
+    let glossary_from = glossary_start(whole).map(|c| span[0] + c);
+    for (k, &i) in tops.iter().enumerate() {
+        let a = sections[i].offset.clamp(span[0], span[1]);
+        if glossary_from.is_some_and(|g| a >= g) {
+            sections[i].kind = Some(Kind::Other);
+            continue;
+        }
+        let b = tops.get(k + 1).map_or(span[1], |&j| sections[j].offset.clamp(a, span[1]));
+        // The heading itself is not evidence: headings of reviews and of plans are worded
+        // alike (`加强组织领导`), and a title must not decide the kind.
+        let head = sections[i].marker.chars().count() + sections[i].title.chars().count();
+        let text = slice_chars(slice(a, b), head);
+        // A section with too little evidence of its own (a heading and a line or two)
+        // follows its article.
+        let kind = if is_definition(text) {
+            Kind::Other
+        } else {
+            let sc = cue_scores(text);
+            let margin = (sc.forward - sc.backward).abs() / sc.total().max(1e-9);
+            if sc.total() < SECTION_EVIDENCE || (margin < SECTION_MARGIN && article_lean.0 != Kind::Other) {
+                article_lean.0
+            } else {
+                classify_text(text).0
+            }
+        };
+        sections[i].kind = Some(kind);
+        parts.push((kind, b - a));
+    }
+    let total: usize = parts.iter().map(|p| p.1).sum::<usize>().max(1);
+    let share = |want: Kind| {
+        let full: usize = parts.iter().filter(|p| p.0 == want).map(|p| p.1).sum();
+        let half: usize = parts.iter().filter(|p| p.0 == Kind::Mixed).map(|p| p.1).sum();
+        (full as f64 + half as f64 / 2.0) / total as f64
+    };
+    let (ps, ss) = (share(Kind::Plan), share(Kind::Summary));
+    if ps >= ARTICLE_MIXED_SHARE && ss >= ARTICLE_MIXED_SHARE {
+        return (Kind::Mixed, round3(0.5 + ps.min(ss)));
+    }
+    article_lean
+}
+
+/// A glossary entry (`“两新”：是指…`, `…的简称`) explains a term: neither plan nor summary.
+fn is_definition(text: &str) -> bool {
+    let n = text.chars().count();
+    if n >= 600 {
+        return false;
+    }
+    let head: String = text.chars().take(80).collect();
+    ["是指", "的简称", "指的是", ":指", "的统称"].iter().any(|w| head.contains(w))
+}
+
+/// Char offset (in `text`) of a glossary appendix heading (`名词解释` alone on a line):
+/// the entries after it explain terms and are classed `other`.
+fn glossary_start(text: &str) -> Option<usize> {
+    let mut chars = 0usize;
+    for line in text.split('\n') {
+        let t = line.trim();
+        if matches!(t, "名词解释" | "名词注释" | "注释" | "名词解释:" | "附:名词解释") {
+            return Some(chars);
+        }
+        chars += line.chars().count() + 1;
+    }
+    None
+}
+
+/// Lean (|forward − backward| / total) below which a section is labelled like its article.
+const SECTION_MARGIN: f64 = 0.3;
+
+/// Cue weight below which a section is labelled like its article.
+const SECTION_EVIDENCE: f64 = 3.0;
+/// Share of an article that its review part and its plan part must each reach for the
+/// article to be `mixed` (a summary closing with a few lines of next steps stays a summary).
+const ARTICLE_MIXED_SHARE: f64 = 0.25;
+
+/// `text` without its first `n` chars.
+fn slice_chars(text: &str, n: usize) -> &str {
+    match text.char_indices().nth(n) {
+        Some((b, _)) => &text[b..],
+        None => "",
+    }
+}
+
+/// Byte offsets of the char offsets the article needs (span ends and section offsets).
+fn char_to_byte(text: &str, span: [usize; 2], sections: &[Section]) -> Vec<(usize, usize)> {
+    let mut want: Vec<usize> = sections.iter().map(|s| s.offset).collect();
+    want.push(span[0]);
+    want.push(span[1]);
+    want.sort_unstable();
+    want.dedup();
+    let mut out = Vec::with_capacity(want.len());
+    let mut w = want.iter().peekable();
+    for (ci, (bi, _)) in text.char_indices().enumerate() {
+        while let Some(&&c) = w.peek() {
+            if c > ci {
+                break;
+            }
+            out.push((c, bi));
+            w.next();
+        }
+    }
+    for &c in w {
+        out.push((c, text.len()));
+    }
+    out
+}
+
+fn byte_at(map: &[(usize, usize)], c: usize) -> usize {
+    match map.binary_search_by(|x| x.0.cmp(&c)) {
+        Ok(i) => map[i].1,
+        Err(i) => map.get(i).map_or_else(|| map.last().map_or(0, |x| x.1), |x| x.1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_paragraphs() {
+        assert_eq!(classify_text("明年，我们将力争实现地区生产总值增长5%左右，确保完成目标任务。").0, Kind::Plan);
+        assert_eq!(classify_text("过去一年，全镇新增就业5987人，圆满完成了各项工作任务，取得了显著成效。").0, Kind::Summary);
+        assert_eq!(
+            classify_text("地区生产总值增长5.3%，规上工业企业利润同比增长6%，191家企业营业收入超百亿元，居全国首位。").0,
+            Kind::Summary
+        );
+        assert_eq!(classify_text("加快建设现代化产业体系。实施新一轮重点产业链高质量发展行动，培育壮大先进制造业集群。").0, Kind::Plan);
+        assert_eq!(classify_text("天气晴").0, Kind::Other);
+    }
+
+    #[test]
+    fn neutral_compounds_do_not_count() {
+        let s = cue_scores("主要任务和重要要求，为了了解情况");
+        assert_eq!(s.forward, 0.0);
+        assert_eq!(s.backward, 0.0);
+    }
+
+    #[test]
+    fn review_then_plan_is_mixed() {
+        let t = "一年来，我们完成了各项任务，取得了显著成绩，荣获先进单位。\n工会经费收缴率已经达到100%，圆满完成了全年目标。\n明年，我们将进一步加强建设，力争实现新突破。\n下一步要确保完成各项目标任务，着力抓好落实。";
+        assert_eq!(classify_text(t).0, Kind::Mixed);
+        // Alternating leans are not a review followed by a plan.
+        assert_ne!(classify_text("完成了任务。\n将加强。\n完成了任务。\n将加强。\n完成了任务。\n将加强。").0, Kind::Mixed);
+    }
+
+    #[test]
+    fn article_with_sections() {
+        let t = "总结\n一、回顾\n过去一年，我们完成了各项任务，取得了显著成绩。\n二、明年打算\n明年我们将力争实现新突破，确保完成目标。";
+        let chars: Vec<char> = t.chars().collect();
+        let off = |needle: &str| t.find(needle).map(|b| t[..b].chars().count()).unwrap_or(0);
+        let mk = |o, n| Section { level: 1, marker: String::new(), ordinal: n, title: String::new(), offset: o, kind: None };
+        let mut secs = vec![mk(off("一、"), 1), mk(off("二、"), 2)];
+        let (k, _) = classify_article(t, [0, chars.len()], &mut secs);
+        assert_eq!(secs[0].kind, Some(Kind::Summary));
+        assert_eq!(secs[1].kind, Some(Kind::Plan));
+        assert_eq!(k, Kind::Mixed);
+    }
+
+    #[test]
+    fn out_of_range_offsets_do_not_panic() {
+        let mut secs = vec![Section { level: 1, marker: String::new(), ordinal: 1, title: String::new(), offset: 99, kind: None }];
+        let _ = classify_article("甲乙", [0, 50], &mut secs);
+        let _ = classify_article("", [3, 1], &mut []);
+    }
 }

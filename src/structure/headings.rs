@@ -1,0 +1,590 @@
+//! Heading markers of Chinese documents (GB/T 9704-2012 and common practice) and their
+//! nesting.
+//!
+//! A heading is a line that *starts* with a marker: `一、` `（一）` `一)` `1.` `1、` `（1）`
+//! `1)` `①` `第一章` `第一节` `第一部分` `第一条` `第一，` `一是` or a month of a schedule
+//! (`三月份`, `七——八月份`, `3月份:`). A number inside a sentence is never a heading.
+//!
+//! Levels are not a fixed table: the first marker style met in an article is level 1, a new
+//! style met below a heading nests one level deeper, and a style already open closes every
+//! deeper level (a stack, as a reader nests them). Ordinals must continue their sequence —
+//! the next ordinal of an open style (gaps of up to two missing items tolerated), or 1 for a
+//! style not yet open — so a stray `2、` that starts a sentence is not taken as a heading.
+
+use super::text::{
+    is_blank, is_cn_numeral_char, is_hanzi, is_trailing_punct, parse_ascii_number, parse_cn_numeral, Line, Page,
+};
+use crate::report::Section;
+
+/// A numbering style. Two markers with the same style are siblings when they meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Style {
+    /// 一、
+    CnComma,
+    /// 一. / 一．
+    CnDot,
+    /// （一）
+    CnParen,
+    /// 一）
+    CnHalfParen,
+    /// 1. / １．
+    ArDot,
+    /// 1、
+    ArComma,
+    /// （1） / ⑴
+    ArParen,
+    /// 1）
+    ArHalfParen,
+    /// ①
+    Circled,
+    /// 第一章
+    DiZhang,
+    /// 第一节
+    DiJie,
+    /// 第一部分
+    DiBufen,
+    /// 第一条
+    DiTiao,
+    /// 第一， / 第一、
+    Di,
+    /// 一是
+    Shi,
+    /// 三月份 / 3月份
+    Month,
+}
+
+/// A marker found at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Marker {
+    pub style: Style,
+    /// Ordinal the marker denotes (first month of a range).
+    pub ordinal: u32,
+    /// Last ordinal covered (differs from `ordinal` for `七——八月份`).
+    pub last: u32,
+    /// Chars of the marker, separator included.
+    pub len: usize,
+}
+
+/// Parses a marker at `s[i..end]` (analysis view, width folded).
+pub(crate) fn parse_marker(s: &[char], i: usize, end: usize) -> Option<Marker> {
+    if i >= end {
+        return None;
+    }
+    let s = &s[..end];
+    let c = s[i];
+    let at = |k: usize| s.get(k).copied();
+    let mk = |style, ordinal, len| Some(Marker { style, ordinal, last: ordinal, len });
+    match c {
+        '(' | '〔' | '[' | '【' => {
+            let close = match c {
+                '(' => ')',
+                '〔' => '〕',
+                '[' => ']',
+                _ => '】',
+            };
+            if let Some((n, k)) = parse_cn_numeral(s, i + 1) {
+                if at(i + 1 + k) == Some(close) {
+                    return mk(Style::CnParen, n, k + 2);
+                }
+            } else if let Some((n, k)) = parse_ascii_number(s, i + 1) {
+                if at(i + 1 + k) == Some(close) {
+                    return mk(Style::ArParen, n, k + 2);
+                }
+            }
+            None
+        }
+        '\u{2460}'..='\u{2473}' => mk(Style::Circled, c as u32 - 0x2460 + 1, 1),
+        '\u{2776}'..='\u{277F}' => mk(Style::Circled, c as u32 - 0x2776 + 1, 1),
+        '\u{2474}'..='\u{2487}' => mk(Style::ArParen, c as u32 - 0x2474 + 1, 1),
+        '第' => parse_di(s, i),
+        _ if c.is_ascii_digit() => {
+            let (n, k) = parse_ascii_number(s, i)?;
+            let j = i + k;
+            match at(j)? {
+                '.' if !at(j + 1).is_some_and(|d| d.is_ascii_digit()) => mk(Style::ArDot, n, k + 1),
+                '、' => mk(Style::ArComma, n, k + 1),
+                ')' => mk(Style::ArHalfParen, n, k + 1),
+                '月' => parse_month(s, i, n, n, j),
+                '-' | '—' | '~' | '～' | '至' => {
+                    let mut q = j;
+                    while at(q).is_some_and(|d| matches!(d, '-' | '—' | '~' | '～' | '至')) {
+                        q += 1;
+                    }
+                    let (m, k2) = parse_ascii_number(s, q)?;
+                    if at(q + k2) == Some('月') && m > n {
+                        parse_month(s, i, n, m, q + k2)
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            }
+        }
+        _ if is_cn_numeral_char(c) => {
+            let (n, k) = parse_cn_numeral(s, i)?;
+            let j = i + k;
+            match at(j)? {
+                '、' => mk(Style::CnComma, n, k + 1),
+                '.' => mk(Style::CnDot, n, k + 1),
+                ')' => mk(Style::CnHalfParen, n, k + 1),
+                '是' if n <= 30 => mk(Style::Shi, n, k + 1),
+                '月' => parse_month(s, i, n, n, j),
+                '-' | '—' | '~' | '至' => {
+                    let mut q = j;
+                    while at(q).is_some_and(|d| matches!(d, '-' | '—' | '~' | '至')) {
+                        q += 1;
+                    }
+                    let (m, k2) = parse_cn_numeral(s, q)?;
+                    if at(q + k2) == Some('月') && m > n {
+                        parse_month(s, i, n, m, q + k2)
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `第` + numeral + (章|节|部分|条) or a separator.
+fn parse_di(s: &[char], i: usize) -> Option<Marker> {
+    let (n, k) = parse_cn_numeral(s, i + 1).or_else(|| parse_ascii_number(s, i + 1))?;
+    let j = i + 1 + k;
+    let at = |q: usize| s.get(q).copied();
+    let mk = |style, len| Some(Marker { style, ordinal: n, last: n, len });
+    match at(j) {
+        Some('章') => mk(Style::DiZhang, k + 2 + sep_len(s, j + 1)),
+        Some('节') | Some('節') => mk(Style::DiJie, k + 2 + sep_len(s, j + 1)),
+        Some('条') | Some('條') => mk(Style::DiTiao, k + 2 + sep_len(s, j + 1)),
+        Some('部') if at(j + 1) == Some('分') => mk(Style::DiBufen, k + 3 + sep_len(s, j + 2)),
+        Some(',') | Some('、') | Some(':') | Some('，') | Some('：') => mk(Style::Di, k + 2),
+        _ => None,
+    }
+}
+
+/// A separator (、 , : or spaces) right after `第一章` is part of the marker.
+fn sep_len(s: &[char], j: usize) -> usize {
+    match s.get(j) {
+        Some('、') | Some(',') | Some(':') | Some('.') => 1,
+        _ => 0,
+    }
+}
+
+/// A month of a schedule: `三月份`, `三月:`, `3月份`, `七——八月份`. Only when the month stands
+/// alone on its line or is followed by a separator, so `三月，召开…` stays a sentence.
+fn parse_month(s: &[char], i: usize, first: u32, last: u32, yue: usize) -> Option<Marker> {
+    if first == 0 || last > 12 {
+        return None;
+    }
+    let mut j = yue + 1;
+    if s.get(j) == Some(&'份') {
+        j += 1;
+    }
+    let ok = match s.get(j) {
+        None => true,
+        Some(&c) => matches!(c, ':' | '、' | ' ' | '\t') || is_blank(c),
+    };
+    if !ok {
+        return None;
+    }
+    if s.get(j).is_some_and(|&c| matches!(c, ':' | '、')) {
+        j += 1;
+    }
+    Some(Marker { style: Style::Month, ordinal: first, last, len: j - i })
+}
+
+/// Words that begin the paragraph's first sentence when a heading is fused to it
+/// (`一、2013年工作回顾过去一年是…`). Matched on the analysis view (simplified).
+const FUSED_CUES: &[&str] = &[
+    "过去一年", "过去的一年", "过去五年", "过去的五年", "一年来", "五年来", "今年以来", "刚刚过去", "这一年", "这五年",
+    "我们", "各位代表", "面对", "当前", "今年是", "明年是", "今后五年", "未来五年",
+];
+
+/// Title range `[start, end)` of a heading whose text begins at `from` (marker skipped)
+/// and whose line ends at `end`.
+///
+/// The title is the lead sentence (up to 。；：！？). A lead sentence longer than
+/// [`LONG_TITLE`] chars is cut at its first comma, as readers quote such headings. When no
+/// punctuation separates the heading from the paragraph (fused), the title ends where a
+/// sentence-opening cue begins.
+pub(crate) fn title_range(s: &[char], from: usize, end: usize) -> (usize, usize) {
+    let mut a = from;
+    while a < end && is_blank(s[a]) {
+        a += 1;
+    }
+    let mut stop = end;
+    let mut comma = None;
+    for (q, &c) in s.iter().enumerate().take(end).skip(a) {
+        match c {
+            '。' | ';' | ':' | '!' | '?' => {
+                stop = q;
+                break;
+            }
+            ',' if comma.is_none() => comma = Some(q),
+            ' ' | '\t' if q > a && inline_child(s, q, end).is_some() => {
+                stop = q;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let first_clause_end = comma.map_or(stop, |c| c.min(stop));
+    if let Some(p) = fused_cue(s, a, first_clause_end) {
+        return (a, trim_title_end(s, a, p));
+    }
+    let mut e = stop;
+    if e - a > LONG_TITLE {
+        if let Some(c) = comma.filter(|&c| c < stop && c >= a + 4) {
+            e = c;
+        }
+    }
+    (a, trim_title_end(s, a, e))
+}
+
+/// Lead sentences longer than this are cut at their first comma.
+const LONG_TITLE: usize = 30;
+
+fn trim_title_end(s: &[char], a: usize, mut e: usize) -> usize {
+    while e > a && is_trailing_punct(s[e - 1]) {
+        e -= 1;
+    }
+    e
+}
+
+/// Position of a sentence-opening cue inside the first clause `[a, clause_end)`, when the
+/// clause is long enough to be a heading fused with its paragraph.
+fn fused_cue(s: &[char], a: usize, clause_end: usize) -> Option<usize> {
+    if clause_end < a + 12 {
+        return None;
+    }
+    let hi = clause_end.min(a + 40);
+    for p in a + 4..hi {
+        for cue in FUSED_CUES {
+            if starts_with(s, p, cue) && p + cue.chars().count() <= clause_end {
+                return Some(p);
+            }
+        }
+        // "2013年是…" opens a sentence too.
+        if p + 5 < clause_end
+            && s[p..p + 4].iter().all(|c| c.is_ascii_digit())
+            && s[p + 4] == '年'
+            && s[p + 5] == '是'
+            && p > a + 4
+        {
+            return Some(p);
+        }
+    }
+    None
+}
+
+pub(crate) fn starts_with(s: &[char], p: usize, w: &str) -> bool {
+    let mut q = p;
+    for c in w.chars() {
+        if s.get(q) != Some(&c) {
+            return false;
+        }
+        q += 1;
+    }
+    true
+}
+
+/// Styles of parts and chapters (as opposed to the items of a list).
+fn is_part_style(st: Style) -> bool {
+    matches!(st, Style::CnComma | Style::CnParen | Style::DiZhang | Style::DiJie | Style::DiBufen | Style::Di)
+}
+
+/// An open level of the nesting stack.
+struct Frame {
+    style: Style,
+    last: u32,
+}
+
+/// Largest forward jump in a sequence still taken as the next item (missing items happen
+/// on scraped pages).
+const MAX_GAP: u32 = 3;
+
+/// Finds the headings of the lines `lines` (an article's body).
+pub(crate) fn find_sections(page: &Page, lines: &[Line]) -> Vec<Section> {
+    let s = &page.norm;
+    let mut out = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    for (li, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        let Some(m) = parse_marker(s, line.body, line.end) else {
+            if is_appendix_heading(s, line) {
+                // `附件2` / `名词解释`: a new part after the body; its lists nest afresh.
+                stack.clear();
+            } else if is_bare_subheading(s, line) && next_has_marker(s, &lines[li + 1..]) {
+                // `下步工作打算:` / `具体时间安排`: an unnumbered part heading closes the
+                // item lists open below the outermost level.
+                stack.truncate(1);
+            }
+            continue;
+        };
+        let title_from = line.body + m.len;
+        if m.style != Style::Month && !has_text(s, title_from, line.end) {
+            continue;
+        }
+        let Some(level) = place(&mut stack, &m) else { continue };
+        let (ta, te) = title_range(s, title_from, line.end);
+        let title = if te > ta {
+            page.quote(ta, te)
+        } else {
+            page.quote(line.body, line.body + m.len).trim_end_matches([':', '：', '、']).to_string()
+        };
+        let marker = page.quote(line.body, line.body + m.len).trim_end().to_string();
+        out.push(Section {
+            level: level.min(u8::MAX as usize) as u8,
+            marker,
+            ordinal: m.ordinal,
+            title,
+            offset: line.body,
+            kind: None,
+        });
+        // A first sub-item run into the heading's line after a space
+        // (`二、认真履行…合法权益 1、推进企业…`).
+        if let Some(q) = inline_child(s, te, line.end) {
+            if let Some(cm) = parse_marker(s, q, line.end) {
+                if let Some(level) = place(&mut stack, &cm) {
+                    let (ta, te) = title_range(s, q + cm.len, line.end);
+                    out.push(Section {
+                        level: level.min(u8::MAX as usize) as u8,
+                        marker: page.quote(q, q + cm.len).trim_end().to_string(),
+                        ordinal: cm.ordinal,
+                        title: page.quote(ta, te),
+                        offset: q,
+                        kind: None,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Offset of a first-item marker (ordinal 1) that follows a blank right after a heading's
+/// title on the same line.
+fn inline_child(s: &[char], title_end: usize, end: usize) -> Option<usize> {
+    let mut q = title_end;
+    let mut blanks = 0;
+    while q < end && (is_blank(s[q]) || matches!(s[q], ',' | '。' | ';')) {
+        blanks += usize::from(is_blank(s[q]));
+        q += 1;
+    }
+    if blanks == 0 || q >= end {
+        return None;
+    }
+    let m = parse_marker(s, q, end)?;
+    (m.ordinal == 1 && matches!(m.style, Style::ArComma | Style::ArDot | Style::CnParen | Style::ArParen)).then_some(q)
+}
+
+/// Words of an unnumbered part heading inside a document.
+const PART_WORDS: &[&str] = &["打算", "安排", "计划", "思路", "措施", "要点", "工作重点", "主要工作", "下步", "下一步"];
+
+/// A short unnumbered line that introduces a part (`下步重点工作打算`, `具体时间安排`,
+/// `下半年的工作打算:`).
+fn is_bare_subheading(s: &[char], line: &Line) -> bool {
+    let n = line.end - line.body;
+    if !(4..=20).contains(&n) {
+        return false;
+    }
+    let t = &s[line.body..line.end];
+    if t[..n - 1].iter().any(|&c| matches!(c, '。' | ',' | ';' | ':' | '!' | '?')) {
+        return false;
+    }
+    PART_WORDS.iter().any(|w| (0..n).any(|p| starts_with(t, p, w)))
+}
+
+/// `附件`, `附件2`, `附录`, `名词解释`, `注释` alone on a line.
+fn is_appendix_heading(s: &[char], line: &Line) -> bool {
+    let n = line.end - line.body;
+    if !(2..=8).contains(&n) {
+        return false;
+    }
+    let t = &s[line.body..line.end];
+    ["附件", "附录", "名词解释", "注释", "名词注释"].iter().any(|w| starts_with(t, 0, w))
+        && t.iter().skip(2).all(|&c| c.is_ascii_digit() || is_hanzi(c) || is_blank(c) || matches!(c, ':' | '：'))
+}
+
+fn next_has_marker(s: &[char], rest: &[Line]) -> bool {
+    rest.iter().find(|l| !l.is_blank()).is_some_and(|l| parse_marker(s, l.body, l.end).is_some())
+}
+
+/// A heading needs some words after its marker (a hanzi or letter), so `1.` alone or
+/// `一、。` is not one.
+fn has_text(s: &[char], from: usize, end: usize) -> bool {
+    s[from.min(end)..end].iter().any(|&c| is_hanzi(c) || c.is_alphanumeric())
+}
+
+/// Places a marker on the nesting stack; returns its level (1-based) or `None` when the
+/// ordinal breaks every open sequence (a false marker).
+fn place(stack: &mut Vec<Frame>, m: &Marker) -> Option<usize> {
+    let gap = if m.style == Style::Month { 12 } else { MAX_GAP };
+    if let Some(i) = stack.iter().rposition(|f| f.style == m.style) {
+        let last = stack[i].last;
+        if m.ordinal > last && m.ordinal <= last + gap {
+            stack.truncate(i + 1);
+            stack[i].last = m.last;
+            return Some(i + 1);
+        }
+        if m.ordinal == 1 && last >= 2 {
+            if i == 0 && i + 1 == stack.len() {
+                // The outermost sequence restarts right under its last heading
+                // (`八、明年工作安排` followed by `一、…`): a list nested in that heading.
+                stack.push(Frame { style: m.style, last: m.last });
+                return Some(stack.len());
+            }
+            // A new enumeration under the same parent.
+            stack.truncate(i + 1);
+            stack[i].last = m.last;
+            return Some(i + 1);
+        }
+        return None;
+    }
+    let starts = m.ordinal == 1 || m.style == Style::Month;
+    if !starts {
+        return None;
+    }
+    if m.style == Style::Month {
+        // A schedule is never a sub-item of a numbered item: close the item lists.
+        while stack.len() > 1 && !is_part_style(stack[stack.len() - 1].style) {
+            stack.pop();
+        }
+    }
+    stack.push(Frame { style: m.style, last: m.last });
+    Some(stack.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marker(s: &str) -> Option<(Style, u32, usize)> {
+        let v: Vec<char> = s.chars().map(super::super::text::fold_width).collect();
+        parse_marker(&v, 0, v.len()).map(|m| (m.style, m.ordinal, m.len))
+    }
+
+    fn title(s: &str) -> String {
+        let v: Vec<char> = s.chars().map(super::super::text::fold_width).collect();
+        let m = parse_marker(&v, 0, v.len()).expect("marker");
+        let (a, e) = title_range(&v, m.len, v.len());
+        v[a..e].iter().collect()
+    }
+
+    #[test]
+    fn marker_styles() {
+        assert_eq!(marker("一、指导思想"), Some((Style::CnComma, 1, 2)));
+        assert_eq!(marker("十二、其他"), Some((Style::CnComma, 12, 3)));
+        assert_eq!(marker("（三）加强"), Some((Style::CnParen, 3, 3)));
+        assert_eq!(marker("(三)加强"), Some((Style::CnParen, 3, 3)));
+        assert_eq!(marker("三）加强"), Some((Style::CnHalfParen, 3, 2)));
+        assert_eq!(marker("1.健全"), Some((Style::ArDot, 1, 2)));
+        assert_eq!(marker("１．健全"), Some((Style::ArDot, 1, 2)));
+        assert_eq!(marker("12、健全"), Some((Style::ArComma, 12, 3)));
+        assert_eq!(marker("（2）健全"), Some((Style::ArParen, 2, 3)));
+        assert_eq!(marker("⑵健全"), Some((Style::ArParen, 2, 1)));
+        assert_eq!(marker("2)健全"), Some((Style::ArHalfParen, 2, 2)));
+        assert_eq!(marker("③健全"), Some((Style::Circled, 3, 1)));
+        assert_eq!(marker("第二章 总则"), Some((Style::DiZhang, 2, 3)));
+        assert_eq!(marker("第三节、要求"), Some((Style::DiJie, 3, 4)));
+        assert_eq!(marker("第一部分 回顾"), Some((Style::DiBufen, 1, 4)));
+        assert_eq!(marker("第四条 会员"), Some((Style::DiTiao, 4, 3)));
+        assert_eq!(marker("第二，坚持"), Some((Style::Di, 2, 3)));
+        assert_eq!(marker("二是完善困难职工"), Some((Style::Shi, 2, 2)));
+        assert_eq!(marker("三月份"), Some((Style::Month, 3, 3)));
+        assert_eq!(marker("十一月份"), Some((Style::Month, 11, 4)));
+        assert_eq!(marker("3月份:开展"), Some((Style::Month, 3, 4)));
+        let r = {
+            let v: Vec<char> = "七——八月份".chars().collect();
+            parse_marker(&v, 0, v.len())
+        };
+        assert_eq!(r.map(|m| (m.ordinal, m.last, m.len)), Some((7, 8, 6)));
+    }
+
+    #[test]
+    fn sentences_are_not_markers() {
+        assert_eq!(marker("三月，召开全镇大会"), None);
+        assert_eq!(marker("1.5万元用于"), None);
+        assert_eq!(marker("2015年是全面贯彻"), None);
+        assert_eq!(marker("一年来，我们"), None);
+        assert_eq!(marker("第一次会议"), None);
+        assert_eq!(marker("十三月份"), None);
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(title("（一）着力稳增长。坚持扩大内需"), "着力稳增长");
+        assert_eq!(title("一、指导思想："), "指导思想");
+        assert_eq!(title("二、主要工作"), "主要工作");
+        assert_eq!(title("一是首都功能持续优化提升。圆满完成"), "首都功能持续优化提升");
+        assert_eq!(title("（一）更好统筹质的有效提升和量的合理增长，经济实力显著增强。全面落实"), "更好统筹质的有效提升和量的合理增长,经济实力显著增强");
+        assert_eq!(
+            title("一、推进人民桥、新围、桂木园等3个社区工联会建设，将社区工联会打造成基层工会组织中心枢纽。做实"),
+            "推进人民桥、新围、桂木园等3个社区工联会建设"
+        );
+    }
+
+    #[test]
+    fn fused_titles() {
+        assert_eq!(title("一、2013年工作回顾过去一年是极不平凡的一年，我们"), "2013年工作回顾");
+        assert_eq!(title("二、2014年工作总体要求今年是全面深化改革的第一年"), "2014年工作总体要求");
+        assert_eq!(title("一、2024年工作回顧过去一年，我们"), "2024年工作回顧");
+        // A cue at the very start belongs to the title.
+        assert_eq!(title("三、我们的工作"), "我们的工作");
+    }
+
+    fn levels(text: &str) -> Vec<(u8, u32, String)> {
+        let page = Page::new(text, text);
+        find_sections(&page, &page.lines).into_iter().map(|s| (s.level, s.ordinal, s.title)).collect()
+    }
+
+    #[test]
+    fn nesting_by_order_of_appearance() {
+        let t = "一、甲\n（一）子一\n1.孙\n2.孙二\n（二）子二\n二、乙\n（一）再子\n";
+        let l = levels(t);
+        let lv: Vec<u8> = l.iter().map(|x| x.0).collect();
+        assert_eq!(lv, vec![1, 2, 3, 3, 2, 1, 2]);
+        // Another document may start with (一): it is then level 1.
+        let l = levels("（一）甲\n一是乙\n二是丙\n（二）丁\n");
+        assert_eq!(l.iter().map(|x| x.0).collect::<Vec<_>>(), vec![1, 2, 2, 1]);
+    }
+
+    #[test]
+    fn broken_sequences_are_rejected() {
+        // "3、" starting a sentence with no 1、/2、 before it is no heading.
+        let l = levels("一、甲\n3、组织开展了活动\n二、乙\n");
+        assert_eq!(l.len(), 2);
+        // Duplicated ordinal is no heading.
+        let l = levels("一、甲\n二、乙\n二、乙\n三、丙\n");
+        assert_eq!(l.iter().map(|x| x.1).collect::<Vec<_>>(), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn restart_of_outer_list_nests() {
+        let l = levels("一、甲\n二、明年工作安排\n一、学习\n二、培训\n");
+        assert_eq!(l.iter().map(|x| x.0).collect::<Vec<_>>(), vec![1, 1, 2, 2]);
+        let l = levels("一、甲\n一是子\n二是子\n正文\n一是另\n二、乙\n");
+        assert_eq!(l.iter().map(|x| x.0).collect::<Vec<_>>(), vec![1, 2, 2, 2, 1]);
+    }
+
+    #[test]
+    fn inline_first_item_and_bare_part_heading() {
+        let l = levels("一、甲\n二、认真履行职能 1、推进企业建立制度。\n2、做好维权。\n三、丙\n1、子\n2、子\n下步重点工作打算\n一)继续抓好组建。\n二)做好规范。\n");
+        let v: Vec<(u8, u32)> = l.iter().map(|x| (x.0, x.1)).collect();
+        assert_eq!(v, vec![(1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (2, 1), (2, 2), (2, 1), (2, 2)]);
+        assert_eq!(l[1].2, "认真履行职能");
+        assert_eq!(l[2].2, "推进企业建立制度");
+    }
+
+    #[test]
+    fn month_schedule() {
+        let l = levels("一、具体安排\n三月份\n1.开学\n四月份\n1.青蓝\n七——八月份\n1.暑假\n九月份\n");
+        let v: Vec<(u8, u32)> = l.iter().map(|x| (x.0, x.1)).collect();
+        assert_eq!(v, vec![(1, 1), (2, 3), (3, 1), (2, 4), (3, 1), (2, 7), (3, 1), (2, 9)]);
+        assert_eq!(l[1].2, "三月份");
+    }
+}
