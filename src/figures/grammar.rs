@@ -490,7 +490,14 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
 
     // Names, not quantities.
     let nxt = chars.get(end).copied();
-    if n.lone_one && range.is_none() && !over && matches!(kind, FigKind::Count | FigKind::Duration) {
+    // 一个, 一批, 一次, 一年: articles and set phrases; 一名, 一位, 一所 are counts.
+    let counted_one = kind == FigKind::Count
+        && matches!(
+            uname,
+            "名" | "位" | "户" | "所" | "座" | "台" | "辆" | "艘" | "架" | "栋" | "幢" | "株" | "棵" | "枚" | "套" | "册" | "篇" | "例" | "宗" | "笔" | "家" | "人"
+        )
+        && !nxt.is_some_and(|c| "人一亲子之独所".contains(c));
+    if n.lone_one && range.is_none() && !over && !counted_one && matches!(kind, FigKind::Count | FigKind::Duration) {
         return Step::Skip(end);
     }
     if n.digit_string && n.chinese && kind != FigKind::Year {
@@ -508,7 +515,7 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
     if kind == FigKind::Count && uname == "位" && nxt.is_some_and(|c| "数置于居列".contains(c)) {
         return Step::Skip(end);
     }
-    if n.chinese && matches!(kind, FigKind::Count | FigKind::Duration) && in_short_quote(chars, at, end) {
+    if matches!(kind, FigKind::Count | FigKind::Duration) && in_short_quote(chars, at, end) {
         return Step::Skip(end);
     }
 

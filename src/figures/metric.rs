@@ -58,6 +58,15 @@ const LINKS: &[(&str, Link)] = &[
     ("比上期", Link::Change),
     ("比年初", Link::Change),
     ("较年初", Link::Change),
+    ("调整为", Link::Plain),
+    ("调整到", Link::Plain),
+    ("调至", Link::Plain),
+    ("调到", Link::Plain),
+    ("净增", Link::Change),
+    ("净减", Link::Change),
+    ("压降", Link::Change),
+    ("压减", Link::Change),
+    ("可达", Link::Plain),
     ("增长到", Link::Plain),
     ("增加到", Link::Plain),
     ("提高到", Link::Plain),
@@ -201,6 +210,7 @@ enum Link {
 
 /// Discourse words taken off the start of a metric.
 const LEADS: &[&str] = &[
+    "到目前为止", "截至目前", "截至", "至今", "力争", "确保", "预计", "争取", "每年", "今年以来",
     "其中", "同时", "并且", "此外", "另外", "首先", "其次", "最后", "目前", "截至目前", "全年",
     "当年", "今年", "去年", "年内", "年底", "年末", "年初", "底", "末", "初", "以来", "期间",
     "共", "并", "而", "在此基础上", "与此同时", "总体上", "总的来看", "我们", "“", "”", " ",
@@ -227,6 +237,8 @@ const POST_STOPS: &[&str] = &[
     "实现", "开展", "获得", "参加", "参与", "受益", "完成", "达到", "建成", "落地", "签约", "开工",
     "投产", "成功", "通过", "纳入", "进入", "入选", "获评", "获批", "得到", "全部", "均", "基本",
     "陆续", "顺利", "正式", "开通", "投入", "运行", "竣工", "增长", "提高", "下降", "累计",
+    "签订", "列为", "稳步", "全面", "有效", "持续", "加快", "深入", "进一步", "提前", "已经",
+    "正在", "相继", "分别", "成为", "位居", "用于", "获得", "得到", "圆了", "达", "占", "超",
 ];
 
 fn strip_leads(chars: &[char], mut a: usize, b: usize) -> usize {
@@ -308,6 +320,16 @@ fn ends_with_change_noun(chars: &[char], a: usize, b: usize) -> bool {
         .any(|w| b >= a + w.chars().count() && word_before(chars, b, w))
 }
 
+/// The text ends with a verb of making or doing (成功创建, 重点建设, 每年办好).
+fn ends_with_verb(chars: &[char], a: usize, b: usize) -> bool {
+    BARE_VERBS.iter().any(|v| {
+        let n = v.chars().count();
+        n >= 2 && b >= a + n && word_before(chars, b, v)
+    }) || ["办好", "评选出", "选出", "表彰", "组成", "获评", "创建", "建设", "组织", "选派", "培育形成"]
+        .iter()
+        .any(|v| word_before(chars, b, v))
+}
+
 fn is_bare_verb(chars: &[char], a: usize, b: usize) -> bool {
     let s: String = chars[a..b].iter().collect();
     BARE_VERBS.contains(&s.as_str())
@@ -315,8 +337,11 @@ fn is_bare_verb(chars: &[char], a: usize, b: usize) -> bool {
 
 /// The noun after a figure's measure word, e.g. 高质量概念验证平台 in 新建7家高质量概念验证平台.
 fn post_noun(chars: &[char], from: usize, limit: usize) -> Option<(usize, usize)> {
-    let mut b = from;
     let mut a = from;
+    if chars.get(a) == Some(&'的') {
+        a += 1;
+    }
+    let mut b = a;
     while a < limit && matches!(chars[a], '“' | '"' | '「') {
         a += 1;
         b = a;
@@ -324,16 +349,26 @@ fn post_noun(chars: &[char], from: usize, limit: usize) -> Option<(usize, usize)
     if a >= limit || !is_hanzi(chars[a]) {
         return None;
     }
-    // Not a noun: an estimate word, a verb of change, a link.
+    // Not a noun: a verb (参加了…), an estimate word, a verb of change, a link.
+    if POST_STOPS.iter().any(|w| word_at(chars, a, w)) {
+        return None;
+    }
     if ["以上", "以下", "左右", "增长", "下降", "提高", "同比", "比上年", "的", "和", "及", "与", "、", "等", "是", "为"]
         .iter()
         .any(|w| word_at(chars, a, w))
     {
         return None;
     }
+    // 500多平方米的居民文化体育休闲场所, 16名表现突出的工作人员: the noun follows 的.
+    if let Some(k) = (a..limit.min(a + 8)).find(|&k| chars[k] == '的') {
+        if k + 1 < limit && is_hanzi(chars[k + 1]) {
+            a = k + 1;
+            b = a;
+        }
+    }
     while b < limit && b - a < 14 {
         let c = chars[b];
-        if is_clause_break(c) || c.is_ascii_digit() || super::numerals::is_numeral_char(c) && b > a {
+        if is_clause_break(c) || c.is_ascii_digit() {
             break;
         }
         if b > a && POST_STOPS.iter().any(|w| word_at(chars, b, w)) {
@@ -345,7 +380,9 @@ fn post_noun(chars: &[char], from: usize, limit: usize) -> Option<(usize, usize)
     while e > a && matches!(chars[e - 1], '”' | '"' | '」') {
         e -= 1;
     }
-    (e >= a + 2 && b - a < 14).then_some((a, e))
+    // A one-char noun (48个村) only when the clause ends right after it.
+    let min = if b >= limit || is_clause_break(chars[b]) { 1 } else { 2 };
+    (e >= a + min && b - a < 14).then_some((a, e))
 }
 
 /// Metric and role of each figure (figures sorted by start).
@@ -369,20 +406,36 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
             }
             cs -= 1;
         }
+        // 文體類培訓(包括送教上門)5場: the metric stands before the parenthesis.
+        let mut raw_b = f.start;
+        if cs == f.start && cs > floor && matches!(chars[cs - 1], ')' | '）') {
+            if let Some(open) = (floor..cs - 1).rev().take(30).find(|&k| matches!(chars[k], '(' | '（')) {
+                raw_b = open;
+                cs = open;
+                while cs > floor && !is_clause_break(chars[cs - 1]) {
+                    cs -= 1;
+                }
+            }
+        }
         // Text between the previous figure of the clause and this one.
         let mut pre_a = cs;
         let mut prev_in_clause: Option<&Raw> = None;
         if let Some(p) = prev_fig {
-            if p.end > cs && p.end <= f.start {
+            if p.end > cs && p.end <= raw_b {
                 pre_a = p.end;
                 prev_in_clause = Some(p);
             }
         }
-        let raw_b = f.start;
         let (mut b, compared) = cut_comparison(chars, pre_a, raw_b);
         let (b2, change_words) = strip_links(chars, pre_a, b);
         b = b2;
-        let a = strip_leads(chars, pre_a, b);
+        let mut a = strip_leads(chars, pre_a, b);
+        // 新增黄石、咸宁、天门等全国文明城市12个: the examples before 等 are not the metric.
+        if let Some(k) = (a..b).rev().find(|&k| chars[k] == '等') {
+            if b >= k + 3 {
+                a = k + 1;
+            }
+        }
         let mut metric = (b > a).then_some((a, b));
         let mut change = change_words || compared && b < raw_b;
         let mut role: &'static str = "level";
@@ -410,15 +463,26 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         }
 
         // A bare verb or a list with 等 before the number: the thing counted comes after it.
-        if matches!(f.kind, FigKind::Count | FigKind::Money | FigKind::Quantity) {
+        if matches!(f.kind, FigKind::Count | FigKind::Money | FigKind::Quantity | FigKind::Percent)
+            && role != "share-of-target"
+        {
             let bare = match metric {
                 None => true,
-                Some((a, b)) => is_bare_verb(chars, a, b) || b - a == 1,
+                Some((a, b)) => {
+                    is_bare_verb(chars, a, b)
+                        || b - a == 1
+                        || chars[b - 1] == '了'
+                        || f.kind == FigKind::Count
+                            && (b - a <= 4 || chars[a..b].contains(&'、') || ends_with_verb(chars, a, b))
+                }
             };
             let listing = word_before(chars, raw_b, "等");
-            if bare || listing {
+            let of = f.kind == FigKind::Percent && chars.get(f.end) == Some(&'的');
+            let usable = f.kind != FigKind::Percent || of || metric.is_none() && !change;
+            if usable && (bare || listing || of) {
+                let next_start = figs.get(k + 1).map(|n| n.start).unwrap_or(chars.len());
                 let mut limit = f.end;
-                while limit < chars.len() && limit - f.end < 20 && !is_clause_break(chars[limit]) {
+                while limit < next_start.min(chars.len()) && limit - f.end < 20 && !is_clause_break(chars[limit]) {
                     limit += 1;
                 }
                 if let Some(m) = post_noun(chars, f.end, limit) {
