@@ -446,7 +446,7 @@ mod tests {
     #[test]
     fn arabic_forms() {
         assert_eq!(val("1998年"), Some((1998.0, 4)));
-        assert_eq!(val("5.2万亿元"), Some((5.2e12, 4)));
+        assert_eq!(val("5.2万亿元"), Some((5.2e12, 5)));
         assert_eq!(val("5,905万人"), Some((5.905e7, 6)));
         assert_eq!(val("5，905万人"), Some((5.905e7, 6)));
         assert_eq!(val("241。65万元"), Some((2.4165e6, 7)));
