@@ -208,7 +208,9 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
     // 近万人, 上万, 逾千: a bare scale word after an estimate word.
     if matches!(c, '百' | '千' | '万' | '亿') && !word_at(chars, at, "百分之") && !word_at(chars, at, "千分之") {
         let Some(p) = prev else { return Step::Skip(at + 1) };
+        let two = at >= floor + 2 && (word_before(chars, at, "突破") || word_before(chars, at, "超过"));
         let approx = match p {
+            _ if two => "over",
             '近' => "about",
             '上' | '逾' | '过' | '超' => "over",
             _ => return Step::Skip(at + 1),
@@ -217,20 +219,24 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
             return Step::Skip(at + 1);
         }
         let before = if at >= 2 { Some(chars[at - 2]) } else { None };
-        if before.is_some_and(|b| "以之最附将接线向马路早赶".contains(b)) {
+        if !two && before.is_some_and(|b| "以之最附将接线向马路早赶".contains(b)) {
             return Step::Skip(at + 1);
         }
         let Some(n) = numerals::bare_scale(chars, at) else { return Step::Skip(at + 1) };
-        let Some((unit, kind, ulen)) = unit_at(chars, n.end) else { return Step::Skip(n.end) };
-        if !matches!(kind, FigKind::Count | FigKind::Money | FigKind::Quantity) {
-            return Step::Skip(n.end);
-        }
+        let (unit, kind, ulen) = match unit_at(chars, n.end) {
+            Some(u) if matches!(u.1, FigKind::Count | FigKind::Money | FigKind::Quantity) => (Some(u.0), u.1, u.2),
+            Some(_) => return Step::Skip(n.end),
+            None => match unitless_kind(chars, at - if two { 2 } else { 1 }, n.end, floor) {
+                Some(k) => (None, k, 0),
+                None => return Step::Skip(n.end),
+            },
+        };
         return Step::Found(Raw {
-            start: at - 1,
+            start: at - if two { 2 } else { 1 },
             end: n.end + ulen,
             num_start: at,
             value: Some(n.value),
-            unit: Some(unit.to_string()),
+            unit: unit.map(str::to_string),
             kind,
             approx: Some(approx),
             lower: None,
@@ -388,6 +394,29 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
         }
     }
     let Some((uname, ukind, ulen)) = unit.or(if percent_word { Some(("%", FigKind::Percent, 0)) } else { None }) else {
+        // 总人口1.2万, 贫困人口减少1000万以上: a scaled number whose unit the metric implies.
+        if n.scaled && !n.chinese && n.value >= 1e4 && range.is_none() && numerals::big_unit(chars[n.end - 1]).is_some() {
+            if let Some(kind) = unitless_kind(chars, at, n.end, floor) {
+                let mut end = n.end;
+                let mut approx = over.then_some("over");
+                if let Some((a, e)) = suffix_approx(chars, end) {
+                    approx = approx.or(Some(a));
+                    end = e;
+                }
+                let (approx, start) = with_prefix(chars, at, floor, approx);
+                return Step::Found(Raw {
+                    start,
+                    end,
+                    num_start: at,
+                    value: Some(n.value),
+                    unit: None,
+                    kind,
+                    approx,
+                    lower: None,
+                    upper: None,
+                });
+            }
+        }
         return Step::Skip(skip_to);
     };
     let mut end = match range {
@@ -418,6 +447,12 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
                 && ["行动", "计划", "规划", "攻坚", "工程", "方案", "纲要", "专项"].iter().any(|w| word_at(chars, end, w))
             {
                 return Step::Skip(end);
+            }
+            // 七十年代, 1980年代: a period, kept as a date.
+            if chars.get(end) == Some(&'代') && n.integer {
+                let mut r = date(at, end + 1);
+                r.num_start = at;
+                return Step::Found(r);
             }
             // 年度, 年底 stay years; 年级 is not a year.
             if chars.get(end) == Some(&'级') {
@@ -594,6 +629,34 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
         lower,
         upper,
     })
+}
+
+/// The kind of a scaled number written without a unit, read from the words before it in
+/// its clause (人口 → count, 总值/收入/投资 → money); None when they do not say, or when the
+/// number is followed by more text than an estimate word (then it is a name or a code).
+fn unitless_kind(chars: &[char], start: usize, end: usize, floor: usize) -> Option<FigKind> {
+    let next = chars.get(end).copied();
+    let closed = match next {
+        None => true,
+        Some(c) => "，,。；;、）)！？".contains(c) || c == '\n' || suffix_approx(chars, end).is_some() || c == '多',
+    };
+    if !closed {
+        return None;
+    }
+    let mut a = start;
+    while a > floor && start - a < 16 && !"，,。；;：:\n（(".contains(chars[a - 1]) {
+        a -= 1;
+    }
+    let before: String = chars[a..start].iter().collect();
+    const PEOPLE: &[&str] = &["人口", "就业", "职工", "人员", "劳动力", "游客", "学生", "农民", "群众", "人数", "会员"];
+    const MONEY: &[&str] = &["总值", "收入", "投资", "资金", "产值", "总额", "成交额", "营业额", "销售额", "规模", "储备", "GDP", "增加值", "支出", "利润", "税收", "存款", "贷款"];
+    if PEOPLE.iter().any(|w| before.contains(w)) {
+        Some(FigKind::Count)
+    } else if MONEY.iter().any(|w| before.contains(w)) {
+        Some(FigKind::Money)
+    } else {
+        None
+    }
 }
 
 fn with_prefix(

@@ -331,17 +331,17 @@ pub(crate) fn parse(chars: &[char], at: usize) -> Option<Number> {
         if c == '点' && n.chinese && (have_num || last_unit > 0.0) {
             // 零点五, 十点五: decimals are read digit by digit.
             let mut j = i + 1;
-            let mut frac = 0.0;
-            let mut scale = 0.1;
+            // Read through a decimal string so that 零点六 is 0.6, not 0.6000000000000001.
+            let mut digits = String::from("0.");
             while let Some(d) = chars.get(j).and_then(|c| chinese_digit(*c)) {
-                frac += d as f64 * scale;
-                scale /= 10.0;
+                digits.push(char::from(b'0' + d as u8));
                 j += 1;
             }
             if j == i + 1 {
                 break;
             }
-            num += frac;
+            let frac: f64 = digits.parse().unwrap_or(0.0);
+            num = format!("{}{}", num as u64, &digits[1..]).parse().unwrap_or(num + frac);
             n.integer = false;
             i = j;
             continue;
@@ -415,8 +415,17 @@ pub(crate) fn bare_scale(chars: &[char], at: usize) -> Option<Number> {
         return None;
     }
     let mut end = at + 1;
-    if c == '万' && chars.get(end) == Some(&'亿') {
-        v = 1e12;
+    // 上百万, 近千亿, 超万亿: the scale words multiply.
+    while let Some(&d) = chars.get(end) {
+        let m = match d {
+            '万' if v < 1e4 => 1e4,
+            '亿' if v < 1e8 || v == 1e4 => 1e8,
+            _ => break,
+        };
+        if scale_led_unit_at(chars, end) {
+            break;
+        }
+        v *= m;
         end += 1;
     }
     Some(Number {
@@ -451,7 +460,7 @@ mod tests {
         assert_eq!(val("5，905万人"), Some((5.905e7, 6)));
         assert_eq!(val("241。65万元"), Some((2.4165e6, 7)));
         assert_eq!(val("1 9 9 8年"), Some((1998.0, 7)));
-        assert_eq!(val("1亿2000万"), Some((1.2e8, 8)));
+        assert_eq!(val("1亿2000万"), Some((1.2e8, 7)));
         assert_eq!(val("100万千瓦"), Some((1e6, 4)));
         assert_eq!(val("3千万"), Some((3e7, 3)));
     }

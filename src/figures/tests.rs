@@ -237,3 +237,21 @@ fn span_limits_the_search() {
     assert_eq!(f[0].text, "90%");
     assert_eq!(f[0].offset, 13);
 }
+
+#[test]
+fn national_report_forms() {
+    let f = figs("比一九五二年增长百分之六十七");
+    assert_eq!((f[0].kind.as_str(), f[0].value), ("year", Some(1952.0)));
+    assert!(f[1].kind == "percent" && close(f[1].value, 67.0) && f[1].role.as_deref() == Some("change"));
+    let f = one("全国人口五亿多人");
+    assert!(close(f.value, 5e8) && f.approx.as_deref() == Some("over"));
+    assert!(close(one("粮食产量三千零八十亿斤").value, 3.08e11));
+    assert!(close(one("钢产量增加了一倍").value, 1.0));
+    let f = one("农村贫困人口减少1000万以上");
+    assert!(f.kind == "count" && close(f.value, 1e7) && f.approx.as_deref() == Some("over"));
+    let f = one("海洋生产总值突破万亿");
+    assert!(f.kind == "money" && close(f.value, 1e12) && f.approx.as_deref() == Some("over"));
+    assert_eq!(one("七十年代").kind, "date");
+    assert!(close(one("上百万人").value, 1e6));
+    assert_eq!(one("百分之零点六").value, Some(0.6));
+}

@@ -191,6 +191,10 @@ const UNITS: &[(&str, FigKind)] = &[
     ("幅", Count),
     ("列", Count),
     ("趟", Count),
+    ("匹", Count),
+    ("锭", Count),
+    ("桶", Quantity),
+    ("尺", Quantity),
     // Ratios.
     ("倍", Ratio),
     ("成", Ratio),
