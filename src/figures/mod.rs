@@ -1,6 +1,27 @@
 //! Numbers with unit, scale, approximation, metric and role; template placeholders.
 //!
-//! OWNER: figures helper. Interface used by the pipeline: [`extract`].
+//! OWNER: figures helper. Interface used by the pipeline: [`extract`]; [`extract_text`] does
+//! the same for a standalone sentence.
+//!
+//! The grammar (grammar.rs) reads the analysis view (simplified, half-width), so one set of
+//! rules covers both scripts; texts and metrics are quoted from the cleaned text at the same
+//! char offsets. Conventions beyond OUTPUT.md:
+//! - `value` keeps the sign as written: 下降3% is 3 with role `change` (the metric and the
+//!   verb say which way); a written minus (-0.5%) is kept.
+//! - `text` includes the estimate words (约500人, 10亿元以上); `offset` is where `text` starts.
+//! - Units: scale words are applied and dropped (万元 → 元); percent is `%` (also for 百分之);
+//!   duration units drop the measure word (3个月 → 月); fractions (三分之一) are `ratio` with
+//!   no unit; 成 and 折 are turned into fractions (2.5成 → 0.25, 9.9折 → 0.99).
+//! - Years are four digits written digit by digit (2015年, 一九八五年); other numbers before
+//!   年 are durations. A year with a month or day (2024年11月18日) is one `date`.
+//! - A lone 一 before a measure word (一个, 一家) is an article, not a count.
+
+mod grammar;
+mod lexicon;
+mod metric;
+mod numerals;
+mod placeholder;
+mod units;
 
 use crate::report::{Figure, Placeholder};
 
@@ -8,6 +29,66 @@ use crate::report::{Figure, Placeholder};
 /// `cleaned` is the document's cleaned text, `analysis` its char-aligned simplified view.
 /// Offsets in the result are char offsets into `cleaned`.
 pub fn extract(cleaned: &str, analysis: &str, span: [usize; 2]) -> (Vec<Figure>, Vec<Placeholder>) {
-    let _ = (cleaned, analysis, span);
-    (Vec::new(), Vec::new())
+    let view: Vec<char> = analysis.chars().collect();
+    let original: Vec<char> = cleaned.chars().collect();
+    // The views are char-aligned by contract; if they are not, quote the analysis view.
+    let quote: &[char] = if original.len() == view.len() { &original } else { &view };
+    let to = span[1].min(view.len());
+    let from = span[0].min(to);
+    extract_chars(&view, quote, from, to)
 }
+
+/// Extracts the figures and placeholders of a standalone text (any script, full-width or not).
+/// Offsets are char offsets into `text`.
+pub fn extract_text(text: &str) -> (Vec<Figure>, Vec<Placeholder>) {
+    let analysis = analysis_view(text);
+    let n = analysis.chars().count();
+    extract(text, &analysis, [0, n])
+}
+
+/// Simplified script, full-width ASCII made half-width, char for char.
+pub fn analysis_view(text: &str) -> String {
+    fast2s::convert(text).chars().map(half_width).collect()
+}
+
+fn half_width(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+fn extract_chars(view: &[char], quote: &[char], from: usize, to: usize) -> (Vec<Figure>, Vec<Placeholder>) {
+    let slice = |a: usize, b: usize| -> String { quote[a.min(quote.len())..b.min(quote.len())].iter().collect() };
+    let holders = placeholder::scan(view, from, to);
+    let mut raws = grammar::scan(view, from, to);
+    // A placeholder is not a number: drop figures that overlap one (20xx年 → no year 20).
+    raws.retain(|r| !holders.iter().any(|&(a, b)| a < r.end && r.start < b));
+    raws.retain(|r| r.end <= to && r.start >= from);
+    let roles = metric::assign(view, from, &raws);
+    let figures = raws
+        .iter()
+        .zip(roles)
+        .map(|(r, m)| Figure {
+            text: slice(r.start, r.end),
+            value: r.value,
+            unit: r.unit.clone(),
+            kind: r.kind.as_str().to_string(),
+            approx: r.approx.map(str::to_string),
+            lower: r.lower,
+            upper: r.upper,
+            metric: m.metric.map(|(a, b)| slice(a, b)),
+            role: m.role.map(str::to_string),
+            offset: r.start,
+        })
+        .collect();
+    let placeholders = holders
+        .into_iter()
+        .map(|(a, b)| Placeholder { text: slice(a, b), offset: a })
+        .collect();
+    (figures, placeholders)
+}
+
+#[cfg(test)]
+mod tests;
