@@ -13,7 +13,7 @@ const RESET: &str = "\x1b[0m";
 fn stats(a_key: &str, b_key: &str, min_run: usize) -> (PairStats, f64) {
     let a = fingerprint::normalise(a_key);
     let b = fingerprint::normalise(b_key);
-    let st = pair_stats(&a, &b, min_run, &|_| false);
+    let st = pair_stats(&a, &b, min_run, &|_| false, false);
     let j = super::align::jaccard(&a, &b, fingerprint::K);
     (st, j)
 }

@@ -127,9 +127,24 @@ pub struct PairStats {
 }
 
 /// Aligns two normalised keys, leaving out short passages that `is_stock` calls stock phrasing.
-pub fn pair_stats(a: &[u32], b: &[u32], min_run: usize, is_stock: &dyn Fn(&[u32]) -> bool) -> PairStats {
+///
+/// With `need_long`, a passage counts only within a copied region of at least `STOCK_LEN`
+/// chars: passages in the same order on both sides with small gaps (the edits of a copy:
+/// numbers, a word replaced) chain into one region. Two reports that share nothing but
+/// formulaic phrases (`着力稳就业稳企业稳市场稳预期`, each in a handful of documents) are not
+/// copies, while the short pieces between the edits of a real copy are.
+pub fn pair_stats(
+    a: &[u32],
+    b: &[u32],
+    min_run: usize,
+    is_stock: &dyn Fn(&[u32]) -> bool,
+    need_long: bool,
+) -> PairStats {
     let mut runs = align::align_norm(a, b, min_run);
     runs.retain(|r| r.len >= STOCK_LEN || !is_stock(&a[r.a_start..r.a_start + r.len]));
+    if need_long {
+        runs = in_long_regions(runs);
+    }
     let copied: usize = runs.iter().map(|r| r.len).sum();
     PairStats {
         copied_chars: copied,
@@ -137,6 +152,35 @@ pub fn pair_stats(a: &[u32], b: &[u32], min_run: usize, is_stock: &dyn Fn(&[u32]
         b_in_a: ratio(copied, b.len()),
         runs,
     }
+}
+
+/// Largest gap (key chars, each side) between two passages of one copied region.
+const REGION_GAP: usize = 16;
+
+/// Keeps the passages that chain into regions of at least `STOCK_LEN` chars.
+fn in_long_regions(runs: Vec<Run>) -> Vec<Run> {
+    // `runs` are in a order and do not overlap on either side.
+    let mut keep = vec![false; runs.len()];
+    let mut i = 0;
+    while i < runs.len() {
+        let mut j = i;
+        while j + 1 < runs.len() {
+            let (p, q) = (&runs[j], &runs[j + 1]);
+            let ga = q.a_start.saturating_sub(p.a_start + p.len);
+            let b_end = p.b_start + p.len;
+            if ga <= REGION_GAP && q.b_start >= b_end && q.b_start - b_end <= REGION_GAP {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let span = runs[j].a_start + runs[j].len - runs[i].a_start;
+        if span >= STOCK_LEN {
+            keep[i..=j].iter_mut().for_each(|k| *k = true);
+        }
+        i = j + 1;
+    }
+    runs.into_iter().zip(keep).filter_map(|(r, k)| k.then_some(r)).collect()
 }
 
 fn ratio(x: usize, n: usize) -> f64 {
@@ -307,7 +351,7 @@ impl Dedup {
         let na = fingerprint::normalise(&sa.key);
         let nb = fingerprint::normalise(&sb.key);
         let is_stock = |s: &[u32]| is_stock(s, &cands.stock);
-        let st = pair_stats(&na, &nb, self.params.min_run, &is_stock);
+        let st = pair_stats(&na, &nb, self.params.min_run, &is_stock, true);
         if st.runs.is_empty() {
             return Ok(None);
         }
