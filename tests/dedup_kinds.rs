@@ -192,7 +192,18 @@ fn each_kind_of_copy_is_found_with_its_share() {
 #[test]
 fn different_reports_on_the_same_topic_are_not_listed() {
     let rs = reports();
-    let arts: Vec<(String, String)> = rs.iter().enumerate().map(|(i, r)| (format!("r{i}#1"), r.clone())).collect();
+    // Half of each report keeps the test fast in the unoptimised test profile; the shared
+    // formulae (openings, slogans, closings) are all there.
+    let arts: Vec<(String, String)> = rs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let lines: Vec<&str> = r.lines().collect();
+            let mut half = lines[..lines.len() / 3].join("\n");
+            half.push_str(&lines[lines.len() * 5 / 6..].join("\n"));
+            (format!("r{i}#1"), half)
+        })
+        .collect();
     let out = run(&arts);
     assert!(out.duplicates.pairs.is_empty(), "{:?}", out.duplicates.pairs.iter().map(|p| (&p.a, &p.b, p.a_in_b)).collect::<Vec<_>>());
     assert!(out.duplicates.clusters.is_empty());

@@ -45,36 +45,84 @@ fn rolling(s: &[u32], k: usize) -> Vec<u64> {
     out
 }
 
+/// Positions of b's seeds by hash: open-addressed heads plus a chain of earlier positions.
+struct SeedIndex {
+    mask: usize,
+    heads: Vec<u32>,
+    prev: Vec<u32>,
+    hashes: Vec<u64>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl SeedIndex {
+    fn new(hashes: Vec<u64>) -> SeedIndex {
+        let size = (hashes.len() * 2).next_power_of_two().max(16);
+        let mask = size - 1;
+        let mut heads = vec![NONE; size];
+        let mut prev = vec![NONE; hashes.len()];
+        for (j, &h) in hashes.iter().enumerate() {
+            let slot = (h as usize) & mask;
+            prev[j] = heads[slot];
+            heads[slot] = j as u32;
+        }
+        SeedIndex { mask, heads, prev, hashes }
+    }
+
+    /// Positions whose seed hash is `h` (and a few whose slot only collides), latest first.
+    fn find(&self, h: u64) -> impl Iterator<Item = usize> + '_ {
+        let mut j = self.heads[(h as usize) & self.mask];
+        std::iter::from_fn(move || {
+            while j != NONE {
+                let cur = j as usize;
+                j = self.prev[cur];
+                if self.hashes[cur] == h {
+                    return Some(cur);
+                }
+            }
+            None
+        })
+    }
+}
+
 /// Maximal exact matches of at least `k` chars between `a` and `b`.
+///
+/// Only every `step`-th position of a is probed, with seeds of `k + 1 - step` chars: every
+/// match of `k` chars holds a whole seed at a probe, so none is missed, and a probe is
+/// skipped when a match already found on its diagonal covers it.
 pub fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Vec<Run> {
     let k = k.max(1);
     if a.len() < k || b.len() < k {
         return Vec::new();
     }
-    let hb = rolling(b, k);
-    let mut index: Vec<(u64, u32)> = hb.iter().enumerate().map(|(j, &h)| (h, j as u32)).collect();
-    index.sort_unstable();
-    let ha = rolling(a, k);
+    let step = (k / 2).max(1);
+    let seed = k + 1 - step;
+    let index = SeedIndex::new(rolling(b, seed));
+    let ha = rolling(a, seed);
+    let mut covered: std::collections::HashMap<isize, usize> = std::collections::HashMap::new();
     let mut out = Vec::new();
-    for (i, &h) in ha.iter().enumerate() {
-        let lo = index.partition_point(|e| e.0 < h);
-        for &(hh, j) in index[lo..].iter().take(MAX_ANCHORS) {
-            if hh != h {
-                break;
-            }
-            let j = j as usize;
-            // Not left-maximal: this match is the tail of one found at (i-1, j-1).
-            if i > 0 && j > 0 && a[i - 1] == b[j - 1] {
+    for i in (0..ha.len()).step_by(step) {
+        for j in index.find(ha[i]).take(MAX_ANCHORS) {
+            let diag = i as isize - j as isize;
+            if covered.get(&diag).is_some_and(|&end| i < end) {
                 continue;
             }
-            if a[i..i + k] != b[j..j + k] {
+            if a[i..i + seed] != b[j..j + seed] {
                 continue;
             }
-            let mut len = k;
-            while i + len < a.len() && j + len < b.len() && a[i + len] == b[j + len] {
-                len += 1;
+            let (mut s, mut t) = (i, j);
+            while s > 0 && t > 0 && a[s - 1] == b[t - 1] {
+                s -= 1;
+                t -= 1;
             }
-            out.push(Run { a_start: i, b_start: j, len });
+            let mut e = i + seed;
+            while e < a.len() && e - i + j < b.len() && a[e] == b[e - i + j] {
+                e += 1;
+            }
+            covered.insert(diag, e);
+            if e - s >= k {
+                out.push(Run { a_start: s, b_start: t, len: e - s });
+            }
         }
     }
     out

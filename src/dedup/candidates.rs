@@ -120,57 +120,49 @@ pub fn candidates(t: &FingerprintTable, tune: &Tuning) -> Candidates {
         }
         bounds.push(e);
     }
-    let parts: Vec<(Vec<u64>, Vec<Common>)> = bounds
+    let groups = |slice: &[u64], f: &mut dyn FnMut(u32, &[u64])| {
+        let mut s = 0;
+        while s < slice.len() {
+            let h = (slice[s] >> 32) as u32;
+            let mut e = s + 1;
+            while e < slice.len() && (slice[e] >> 32) as u32 == h {
+                e += 1;
+            }
+            f(h, &slice[s..e]);
+            s = e;
+        }
+    };
+    let docs_of = |holders: &[u64]| {
+        let mut docs = 1u32;
+        for p in holders.windows(2) {
+            if t.doc[p[0] as u32 as usize] != t.doc[p[1] as u32 as usize] {
+                docs += 1;
+            }
+        }
+        docs
+    };
+
+    // Pass 1: common fingerprints.
+    let parts: Vec<Vec<Common>> = bounds
         .par_windows(2)
         .map(|w| {
-            let mut pairs = Vec::new();
             let mut common = Vec::new();
-            let slice = &entries[w[0]..w[1]];
-            let mut s = 0;
-            while s < slice.len() {
-                let h = (slice[s] >> 32) as u32;
-                let mut e = s + 1;
-                while e < slice.len() && (slice[e] >> 32) as u32 == h {
-                    e += 1;
-                }
-                let holders: Vec<u32> = slice[s..e].iter().map(|&x| x as u32).collect();
-                let mut docs = 1u32;
-                for p in holders.windows(2) {
-                    if t.doc[p[0] as usize] != t.doc[p[1] as usize] {
-                        docs += 1;
-                    }
-                }
-                if holders.len() <= tune.cap {
-                    for i in 0..holders.len() {
-                        for j in i + 1..holders.len() {
-                            let (x, y) = (holders[i], holders[j]);
-                            if !(t.reference[x as usize] && t.reference[y as usize]) {
-                                pairs.push(pair_key(x, y));
-                            }
-                        }
-                    }
-                }
-                if docs as usize > tune.common_df || holders.len() > tune.cap {
+            groups(&entries[w[0]..w[1]], &mut |h, g| {
+                let docs = docs_of(g);
+                if docs as usize > tune.common_df || g.len() > tune.cap {
                     common.push(Common {
                         hash: h,
                         docs,
-                        df: holders.len() as u32,
-                        anchors: holders[..holders.len().min(tune.anchors)].to_vec(),
+                        df: g.len() as u32,
+                        anchors: g[..g.len().min(tune.anchors)].iter().map(|&x| x as u32).collect(),
                     });
                 }
-                s = e;
-            }
-            (pairs, common)
+            });
+            common
         })
         .collect();
-    drop(entries);
-    let mut pairs: Vec<u64> = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
-    let mut common: Vec<Common> = Vec::new();
-    for (p, c) in parts {
-        pairs.extend(p);
-        common.extend(c);
-    }
-    // `common` is already in hash order: chunks are in order and each is sorted.
+    // Chunks are in hash order and each is sorted, so `common` is sorted by hash.
+    let common: Vec<Common> = parts.into_iter().flatten().collect();
 
     // Runs of common fingerprints in each article.
     let walked: Vec<(Vec<u64>, Vec<u64>)> = (0..n)
@@ -179,10 +171,46 @@ pub fn candidates(t: &FingerprintTable, tune: &Tuning) -> Candidates {
         .map(|a| walk_article(t, a, &common, tune))
         .collect();
     let mut forced: Vec<u64> = Vec::new();
-    let mut stock_occ: Vec<u64> = Vec::new();
+    let mut short_occ: Vec<u64> = Vec::new();
     for (f, s) in walked {
         forced.extend(f);
-        stock_occ.extend(s);
+        short_occ.extend(s);
+    }
+    short_occ.par_sort_unstable();
+    short_occ.dedup();
+
+    // Pass 2: pairs of each small posting list. A common fingerprint that sits in a short run
+    // of an article (stock phrasing there) is no evidence for that article.
+    let parts: Vec<Vec<u64>> = bounds
+        .par_windows(2)
+        .map(|w| {
+            let mut pairs = Vec::new();
+            let mut holders: Vec<u32> = Vec::new();
+            groups(&entries[w[0]..w[1]], &mut |h, g| {
+                if g.len() > tune.cap {
+                    return;
+                }
+                let is_common = common.binary_search_by(|c| c.hash.cmp(&h)).is_ok();
+                holders.clear();
+                holders.extend(
+                    g.iter().filter(|&&e| !is_common || short_occ.binary_search(&e).is_err()).map(|&e| e as u32),
+                );
+                for i in 0..holders.len() {
+                    for j in i + 1..holders.len() {
+                        let (x, y) = (holders[i], holders[j]);
+                        if !(t.reference[x as usize] && t.reference[y as usize]) {
+                            pairs.push(pair_key(x, y));
+                        }
+                    }
+                }
+            });
+            pairs
+        })
+        .collect();
+    drop(entries);
+    let mut pairs: Vec<u64> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for p in parts {
+        pairs.extend(p);
     }
 
     pairs.par_sort_unstable();
@@ -203,6 +231,10 @@ pub fn candidates(t: &FingerprintTable, tune: &Tuning) -> Candidates {
     out.par_sort_unstable();
     out.dedup();
 
+    // Stock fingerprints: in short runs of more than common_df documents.
+    let mut stock_occ: Vec<u64> =
+        short_occ.iter().map(|&e| (e >> 32 << 32) | u64::from(t.doc[e as u32 as usize])).collect();
+    drop(short_occ);
     stock_occ.par_sort_unstable();
     stock_occ.dedup();
     let mut stock = Vec::new();
@@ -229,7 +261,7 @@ pub fn candidates(t: &FingerprintTable, tune: &Tuning) -> Candidates {
 }
 
 /// Finds runs of common fingerprints in one article: long runs pair it with anchors (forced
-/// candidates), short runs are stock occurrences `(hash, doc)`.
+/// candidates), short runs are stock occurrences `(hash, article)`.
 fn walk_article(t: &FingerprintTable, a: usize, common: &[Common], tune: &Tuning) -> (Vec<u64>, Vec<u64>) {
     let mut forced = Vec::new();
     let mut stock = Vec::new();
@@ -237,7 +269,7 @@ fn walk_article(t: &FingerprintTable, a: usize, common: &[Common], tune: &Tuning
     let mut run: Vec<(usize, u32)> = Vec::new(); // (common index, pos)
     let flush = |run: &mut Vec<(usize, u32)>, forced: &mut Vec<u64>, stock: &mut Vec<u64>| {
         if let (Some(&(_, p0)), Some(&(_, p1))) = (run.first(), run.last()) {
-            let span = (p1 - p0) as usize + K;
+            let span = p1.saturating_sub(p0) as usize + K;
             if span >= tune.long_run {
                 for &(ci, _) in run.iter() {
                     let c = &common[ci];
@@ -251,7 +283,7 @@ fn walk_article(t: &FingerprintTable, a: usize, common: &[Common], tune: &Tuning
                 }
             } else {
                 for &(ci, _) in run.iter() {
-                    stock.push((u64::from(common[ci].hash) << 32) | u64::from(t.doc[a]));
+                    stock.push((u64::from(common[ci].hash) << 32) | a as u64);
                 }
             }
         }
@@ -263,7 +295,7 @@ fn walk_article(t: &FingerprintTable, a: usize, common: &[Common], tune: &Tuning
         match common.binary_search_by(|c| c.hash.cmp(&h)) {
             Ok(ci) => {
                 if let Some(&(_, last)) = run.last() {
-                    if (pos - last) as usize > W {
+                    if pos.saturating_sub(last) as usize > W {
                         flush(&mut run, &mut forced, &mut stock);
                     }
                 }
