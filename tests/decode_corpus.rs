@@ -17,7 +17,10 @@ fn seed(name: &str) -> String {
 #[test]
 fn gbk_variant() {
     let d = decode(&read("variants/gbk_001_7479f0db71bd9e90.txt"), None).unwrap();
-    assert_eq!((d.encoding, d.source, d.confident, d.decode_errors), ("GBK", EncodingSource::Detected, true, 0));
+    assert_eq!(
+        (d.encoding, d.source, d.confident, d.decode_errors),
+        ("GBK", EncodingSource::Detected, true, 0)
+    );
     assert_eq!(d.text, seed("001_7479f0db71bd9e90.txt"));
 }
 
@@ -25,7 +28,9 @@ fn gbk_variant() {
 fn gb18030_variant_has_four_byte_characters() {
     let d = decode(&read("variants/gb18030_002_0652916cca44b76f.txt"), None).unwrap();
     assert_eq!((d.encoding, d.decode_errors), ("gb18030", 0));
-    assert!(d.text.starts_with(&seed("002_0652916cca44b76f.txt").trim_end().to_string()));
+    assert!(d
+        .text
+        .starts_with(&seed("002_0652916cca44b76f.txt").trim_end().to_string()));
     assert!(d.text.contains("刘䶮") && d.text.contains("𠮷野"));
 }
 
@@ -55,23 +60,45 @@ fn utf16le_bom_variant() {
 
 #[test]
 fn html_meta_gb2312_variant() {
-    let d = decode(&read("variants/html-meta-gb2312_004_d1b7e45385dff9cc.html"), None).unwrap();
-    assert_eq!((d.encoding, d.source, d.declared_mismatch.as_deref()), ("GBK", EncodingSource::Meta, None));
+    let d = decode(
+        &read("variants/html-meta-gb2312_004_d1b7e45385dff9cc.html"),
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        (d.encoding, d.source, d.declared_mismatch.as_deref()),
+        ("GBK", EncodingSource::Meta, None)
+    );
     assert!(d.confident);
     assert!(d.text.contains("工会年终工作总结及计划3篇"));
 }
 
 #[test]
 fn html_meta_lies_variant() {
-    let d = decode(&read("variants/html-meta-lies-utf8_001_7479f0db71bd9e90.html"), None).unwrap();
-    assert_eq!((d.encoding, d.source, d.declared_mismatch.as_deref()), ("UTF-8", EncodingSource::Detected, Some("gb2312")));
+    let d = decode(
+        &read("variants/html-meta-lies-utf8_001_7479f0db71bd9e90.html"),
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        (d.encoding, d.source, d.declared_mismatch.as_deref()),
+        ("UTF-8", EncodingSource::Detected, Some("gb2312"))
+    );
     assert!(d.text.contains("八字桥乡工会2015年工作要点"));
 }
 
 #[test]
 fn seeds_are_utf8() {
-    for entry in std::fs::read_dir(format!("{CORPUS}/seeds")).expect("seeds").flatten() {
+    for entry in std::fs::read_dir(format!("{CORPUS}/seeds"))
+        .expect("seeds")
+        .flatten()
+    {
         let d = decode(&std::fs::read(entry.path()).expect("read"), None).unwrap();
-        assert_eq!((d.encoding, d.decode_errors), ("UTF-8", 0), "{:?}", entry.path());
+        assert_eq!(
+            (d.encoding, d.decode_errors),
+            ("UTF-8", 0),
+            "{:?}",
+            entry.path()
+        );
     }
 }

@@ -8,26 +8,43 @@ const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
 
 fn seed(prefix: &str) -> String {
     let dir = format!("{SHARED}/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("seeds").flatten().map(|e| e.path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("seeds")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     let path = paths
         .into_iter()
-        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)))
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix))
+        })
         .expect("seed");
     std::fs::read_to_string(path).expect("utf-8 seed")
 }
 
 fn reports() -> Vec<(String, String)> {
-    let mut paths: Vec<_> =
-        std::fs::read_dir(format!("{SHARED}/gov-reports-2026")).expect("reports").flatten().map(|e| e.path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(format!("{SHARED}/gov-reports-2026"))
+        .expect("reports")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     let mut out = Vec::new();
     for path in paths {
         let mut rdr = csv::Reader::from_path(&path).expect("csv");
         let headers = rdr.headers().expect("header").clone();
-        let col = headers.iter().position(|h| h.trim_start_matches('\u{FEFF}') == "full_text").expect("full_text");
+        let col = headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{FEFF}') == "full_text")
+            .expect("full_text");
         for rec in rdr.records().flatten() {
-            out.push((path.display().to_string(), rec.get(col).unwrap_or("").to_string()));
+            out.push((
+                path.display().to_string(),
+                rec.get(col).unwrap_or("").to_string(),
+            ));
         }
     }
     out
@@ -38,12 +55,18 @@ fn seed_000_shifted_gbk_is_found_and_left_alone() {
     let text = seed("000");
     let found = spans(&text);
     let chars: Vec<char> = text.chars().collect();
-    let shown: Vec<String> = found.iter().map(|s| chars[s.start..s.end].iter().collect()).collect();
+    let shown: Vec<String> = found
+        .iter()
+        .map(|s| chars[s.start..s.end].iter().collect())
+        .collect();
     eprintln!("seed 000 spans: {shown:?}");
     // Both copies of ";仡櫳习肽旯ぷ," (回顧上半年工作 read one byte off).
     let shifted = shown.iter().filter(|s| s.contains("仡櫳习肽旯ぷ")).count();
     assert_eq!(shifted, 2, "{shown:?}");
-    assert!(found.iter().all(|s| s.replacement.is_none()), "nothing here is provably repairable");
+    assert!(
+        found.iter().all(|s| s.replacement.is_none()),
+        "nothing here is provably repairable"
+    );
     assert!(found.iter().all(|s| s.kind == SpanKind::ShiftedGbk));
     // Every span holds a character no clean Chinese text would (kana, PUA, rare hanzi).
     assert!(found.len() <= 6, "{shown:?}");
@@ -72,7 +95,10 @@ fn clean_pages_and_reports_have_no_spans() {
     for (path, text) in &all {
         let found = spans(text);
         let chars: Vec<char> = text.chars().collect();
-        let shown: Vec<String> = found.iter().map(|s| chars[s.start..s.end].iter().collect()).collect();
+        let shown: Vec<String> = found
+            .iter()
+            .map(|s| chars[s.start..s.end].iter().collect())
+            .collect();
         assert!(found.is_empty(), "{path}: {shown:?}");
     }
 }
@@ -81,7 +107,12 @@ fn clean_pages_and_reports_have_no_spans() {
 fn paragraphs() -> Vec<String> {
     let mut out = Vec::new();
     for (_, text) in reports().iter().step_by(4) {
-        for line in text.lines().map(str::trim).filter(|l| l.chars().count() >= 60).take(6) {
+        for line in text
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.chars().count() >= 60)
+            .take(6)
+        {
             out.push(line.to_string());
         }
     }
@@ -99,18 +130,29 @@ fn check_repair(garble: &dyn Fn(&str) -> Option<String>, min_share: f64, label: 
         let len = 6 + 2 * (i % 8);
         let is_hanzi = |c: &char| ('\u{4E00}'..='\u{9FFF}').contains(c);
         let from = (i * 37) % chars.len();
-        let Some(a) = (from..chars.len().saturating_sub(len)).find(|&a| chars[a..a + len].iter().all(is_hanzi)) else {
+        let Some(a) = (from..chars.len().saturating_sub(len))
+            .find(|&a| chars[a..a + len].iter().all(is_hanzi))
+        else {
             continue;
         };
         let piece: String = chars[a..a + len].iter().collect();
         let Some(bad) = garble(&piece) else { continue };
-        let damaged = format!("{}{}{}", chars[..a].iter().collect::<String>(), bad, chars[a + len..].iter().collect::<String>());
+        let damaged = format!(
+            "{}{}{}",
+            chars[..a].iter().collect::<String>(),
+            bad,
+            chars[a + len..].iter().collect::<String>()
+        );
         total += 1;
         let (out, m) = repair(&damaged);
         if out == *line && m.spans == 1 && m.repaired == 1 {
             restored += 1;
         } else {
-            let ctx: String = damaged.chars().skip(a.saturating_sub(4)).take(len + 12).collect();
+            let ctx: String = damaged
+                .chars()
+                .skip(a.saturating_sub(4))
+                .take(len + 12)
+                .collect();
             misses.push(format!("{piece} → {bad} → {m:?} in {ctx:?}"));
         }
     }
@@ -143,7 +185,12 @@ fn gbk_read_as_latin1_spans_are_repaired() {
             if unmappable {
                 return None;
             }
-            Some(encoding_rs::WINDOWS_1252.decode_without_bom_handling(&b).0.into_owned())
+            Some(
+                encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(&b)
+                    .0
+                    .into_owned(),
+            )
         },
         0.98,
         "GBK as Latin-1",

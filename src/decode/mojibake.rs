@@ -23,12 +23,15 @@ use std::borrow::Cow;
 /// Finds mojibake spans in `text` and repairs those a round trip proves.
 /// Returns the text (borrowed when nothing changed) and the counts.
 pub fn repair(text: &str) -> (Cow<'_, str>, Mojibake) {
-    if !text.chars().any(suspicious) {
+    if !any_suspicious(text) {
         return (Cow::Borrowed(text), Mojibake::default());
     }
     let chars: Vec<char> = text.chars().collect();
     let spans = find_spans(&chars);
-    let counts = Mojibake { spans: spans.len(), repaired: spans.iter().filter(|s| s.replacement.is_some()).count() };
+    let counts = Mojibake {
+        spans: spans.len(),
+        repaired: spans.iter().filter(|s| s.replacement.is_some()).count(),
+    };
     if counts.repaired == 0 {
         return (Cow::Borrowed(text), counts);
     }
@@ -76,7 +79,7 @@ pub enum SpanKind {
 
 /// All spans of `text`, in order, for callers that want to show them (e.g. `--explain`).
 pub fn spans(text: &str) -> Vec<Span> {
-    if !text.chars().any(suspicious) {
+    if !any_suspicious(text) {
         return Vec::new();
     }
     let chars: Vec<char> = text.chars().collect();
@@ -96,12 +99,57 @@ fn is_cp1252_high(c: char) -> bool {
     matches!(c as u32, 0x80..=0xFF)
         || matches!(
             c,
-            '€' | '‚' | 'ƒ' | '„' | '…' | '†' | '‡' | 'ˆ' | '‰' | 'Š' | '‹' | 'Œ' | 'Ž' | '‘' | '’' | '“' | '”' | '•'
-                | '–' | '—' | '˜' | '™' | 'š' | '›' | 'œ' | 'ž' | 'Ÿ'
+            '€' | '‚'
+                | 'ƒ'
+                | '„'
+                | '…'
+                | '†'
+                | '‡'
+                | 'ˆ'
+                | '‰'
+                | 'Š'
+                | '‹'
+                | 'Œ'
+                | 'Ž'
+                | '‘'
+                | '’'
+                | '“'
+                | '”'
+                | '•'
+                | '–'
+                | '—'
+                | '˜'
+                | '™'
+                | 'š'
+                | '›'
+                | 'œ'
+                | 'ž'
+                | 'Ÿ'
         )
 }
 
-/// Cheap first look: could this character be part of mojibake?
+/// Cheap first look over the whole text. A lone Latin-1 character (`·`, NBSP, `×`) is
+/// ordinary; Latin-1 mojibake comes in runs.
+fn any_suspicious(text: &str) -> bool {
+    let mut prev_latin = false;
+    for c in text.chars() {
+        if c.is_ascii() {
+            prev_latin = false;
+            continue;
+        }
+        let latin = is_cp1252_high(c);
+        if latin && prev_latin {
+            return true;
+        }
+        prev_latin = latin;
+        if !latin && suspicious(c) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Could this character be part of mojibake? (Latin-1 characters only in runs.)
 fn suspicious(c: char) -> bool {
     let u = c as u32;
     if u < 0x80 {
@@ -175,9 +223,15 @@ fn find_spans(chars: &[char]) -> Vec<Span> {
     };
 
     markers(chars, &mut |s| claim(&mut spans, &mut taken, s));
-    latin1_runs(chars, &taken.clone(), &mut |s| claim(&mut spans, &mut taken, s));
-    utf8_as_gbk(chars, &taken.clone(), &mut |s| claim(&mut spans, &mut taken, s));
-    shifted_gbk(chars, &taken.clone(), &mut |s| claim(&mut spans, &mut taken, s));
+    latin1_runs(chars, &taken.clone(), &mut |s| {
+        claim(&mut spans, &mut taken, s)
+    });
+    utf8_as_gbk(chars, &taken.clone(), &mut |s| {
+        claim(&mut spans, &mut taken, s)
+    });
+    shifted_gbk(chars, &taken.clone(), &mut |s| {
+        claim(&mut spans, &mut taken, s)
+    });
 
     spans.sort_by_key(|s| s.start);
     spans
@@ -200,7 +254,12 @@ fn markers(chars: &[char], emit: &mut dyn FnMut(Span)) {
                     }
                 }
             }
-            emit(Span { start, end: i, kind: SpanKind::Marker, replacement: None });
+            emit(Span {
+                start,
+                end: i,
+                kind: SpanKind::Marker,
+                replacement: None,
+            });
             continue;
         }
         if c == '烫' || c == '屯' || c == '\u{FFFD}' {
@@ -209,9 +268,19 @@ fn markers(chars: &[char], emit: &mut dyn FnMut(Span)) {
                 i += 1;
             }
             if c == '\u{FFFD}' {
-                emit(Span { start, end: i, kind: SpanKind::Replacement, replacement: None });
+                emit(Span {
+                    start,
+                    end: i,
+                    kind: SpanKind::Replacement,
+                    replacement: None,
+                });
             } else if i - start >= 3 {
-                emit(Span { start, end: i, kind: SpanKind::Marker, replacement: None });
+                emit(Span {
+                    start,
+                    end: i,
+                    kind: SpanKind::Marker,
+                    replacement: None,
+                });
             }
             continue;
         }
@@ -241,20 +310,30 @@ fn latin1_runs(chars: &[char], taken: &[bool], emit: &mut dyn FnMut(Span)) {
         while stop > inner_start && (chars[stop - 1] as u32) > 0xFF {
             stop -= 1;
         }
-        if let Some(span) = latin1_round_trip(chars, start, i).or_else(|| latin1_round_trip(chars, inner_start, stop)) {
+        if let Some(span) = latin1_round_trip(chars, start, i)
+            .or_else(|| latin1_round_trip(chars, inner_start, stop))
+        {
             emit(span);
             continue;
         }
         // Long runs of accented letters with no word around them are damage even unproven.
         let run = &chars[inner_start..stop];
-        let letters = run.iter().filter(|&&c| ('\u{C0}'..='\u{FF}').contains(&c)).count();
+        let letters = run
+            .iter()
+            .filter(|&&c| ('\u{C0}'..='\u{FF}').contains(&c))
+            .count();
         let bounded = |c: Option<&char>| c.is_none_or(|c| !c.is_ascii_alphabetic());
         if run.len() >= 6
             && letters * 5 >= run.len() * 4
             && bounded(chars.get(stop))
             && bounded(inner_start.checked_sub(1).and_then(|j| chars.get(j)))
         {
-            emit(Span { start: inner_start, end: stop, kind: SpanKind::Latin1, replacement: None });
+            emit(Span {
+                start: inner_start,
+                end: stop,
+                kind: SpanKind::Latin1,
+                replacement: None,
+            });
         }
     }
 }
@@ -274,14 +353,31 @@ fn latin1_round_trip(chars: &[char], start: usize, end: usize) -> Option<Span> {
     // UTF-8 read as Latin-1: the bytes are valid UTF-8 with multi-byte characters.
     if let Ok(u) = std::str::from_utf8(&bytes) {
         if !u.is_ascii() && u.chars().count() < run.len() && u.chars().all(|c| !c.is_control()) {
-            return Some(Span { start, end, kind: SpanKind::Latin1, replacement: Some(u.to_string()) });
+            return Some(Span {
+                start,
+                end,
+                kind: SpanKind::Latin1,
+                replacement: Some(u.to_string()),
+            });
         }
     }
     // GBK read as Latin-1: pairs of high bytes that are common Chinese.
     if run.len() >= 4 {
-        if let Some(g) = encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(&bytes) {
-            if plausible_repair(&g) && g.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count() >= 2 {
-                return Some(Span { start, end, kind: SpanKind::Latin1, replacement: Some(g.into_owned()) });
+        if let Some(g) =
+            encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(&bytes)
+        {
+            if plausible_repair(&g)
+                && g.chars()
+                    .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+                    .count()
+                    >= 2
+            {
+                return Some(Span {
+                    start,
+                    end,
+                    kind: SpanKind::Latin1,
+                    replacement: Some(g.into_owned()),
+                });
             }
         }
     }
@@ -293,67 +389,96 @@ fn latin1_round_trip(chars: &[char], start: usize, end: usize) -> Option<Span> {
 fn utf8_as_gbk(chars: &[char], taken: &[bool], emit: &mut dyn FnMut(Span)) {
     let mut i = 0;
     while i < chars.len() {
-        if taken[i] || gbk2(chars[i]).is_none() {
+        if taken[i] || chars[i].is_ascii() {
             i += 1;
             continue;
         }
-        let start = i;
-        let mut bytes = Vec::with_capacity(32);
-        let mut offsets = Vec::with_capacity(16);
-        while i < chars.len() && !taken[i] {
-            let Some(pair) = gbk2(chars[i]) else { break };
+        let outer_start = i;
+        while i < chars.len() && !taken[i] && !chars[i].is_ascii() {
+            i += 1;
+        }
+        let outer_end = i;
+        if !chars[outer_start..outer_end]
+            .iter()
+            .any(|&c| rare(c) || is_pua(c))
+        {
+            continue;
+        }
+        let mut j = outer_start;
+        while j < outer_end {
+            if gbk2(chars[j]).is_none() {
+                j += 1;
+                continue;
+            }
+            let start = j;
+            let mut bytes = Vec::with_capacity(32);
+            let mut offsets = Vec::with_capacity(16);
+            while j < outer_end {
+                let Some(pair) = gbk2(chars[j]) else { break };
+                offsets.push(bytes.len());
+                bytes.extend_from_slice(&pair);
+                j += 1;
+            }
             offsets.push(bytes.len());
-            bytes.extend_from_slice(&pair);
-            i += 1;
+            utf8_segments(&chars[start..j], start, &bytes, &offsets, emit);
         }
-        let run = &chars[start..i];
-        if run.len() < 2 || !run.iter().any(|&c| rare(c) || is_pua(c)) {
+    }
+}
+
+/// Within one run of GBK two-byte characters (`bytes`, char `offsets` plus the end), the
+/// segments whose bytes are UTF-8 of common Chinese.
+fn utf8_segments(
+    run: &[char],
+    start: usize,
+    bytes: &[u8],
+    offsets: &[usize],
+    emit: &mut dyn FnMut(Span),
+) {
+    if run.len() < 2 || !run.iter().any(|&c| rare(c) || is_pua(c)) {
+        return;
+    }
+    let mut k = 0;
+    while k + 1 < run.len() {
+        let p = offsets[k];
+        if bytes[p] < 0xC2 {
+            k += 1;
             continue;
         }
-        offsets.push(bytes.len());
-        let mut k = 0;
-        while k + 1 < run.len() {
-            let p = offsets[k];
-            if bytes[p] < 0xC2 {
-                k += 1;
-                continue;
-            }
-            let valid = match std::str::from_utf8(&bytes[p..]) {
-                Ok(_) => bytes.len() - p,
-                Err(e) => e.valid_up_to(),
-            };
-            // GBK char boundaries that are also UTF-8 boundaries, largest first: the
-            // mojibake may be followed by real text whose bytes happen to continue as UTF-8.
-            let ends: Vec<usize> = offsets
-                .iter()
-                .enumerate()
-                .skip(k + 2)
-                .take_while(|&(_, &off)| off - p <= valid)
-                .filter(|&(_, &off)| std::str::from_utf8(&bytes[p..off]).is_ok())
-                .map(|(kk, _)| kk)
-                .collect();
-            let seg_rare = |e: usize| run[k..e].iter().any(|&c| rare(c) || is_pua(c));
-            let accepted = ends.iter().rev().take(16).copied().find(|&e| {
-                let decoded = std::str::from_utf8(&bytes[p..offsets[e]]).unwrap_or("");
-                let dec_chars: Vec<char> = decoded.chars().collect();
-                dec_chars.len() >= 2
-                    && seg_rare(e)
-                    && plausible_repair(decoded)
-                    && mean_cost(&run[k..e]) >= mean_cost(&dec_chars) + 2.0
+        let valid = match std::str::from_utf8(&bytes[p..]) {
+            Ok(_) => bytes.len() - p,
+            Err(e) => e.valid_up_to(),
+        };
+        // GBK char boundaries that are also UTF-8 boundaries, largest first: the
+        // mojibake may be followed by real text whose bytes happen to continue as UTF-8.
+        let ends: Vec<usize> = offsets
+            .iter()
+            .enumerate()
+            .skip(k + 2)
+            .take_while(|&(_, &off)| off - p <= valid)
+            .filter(|&(_, &off)| std::str::from_utf8(&bytes[p..off]).is_ok())
+            .map(|(kk, _)| kk)
+            .collect();
+        let seg_rare = |e: usize| run[k..e].iter().any(|&c| rare(c) || is_pua(c));
+        let accepted = ends.iter().rev().take(16).copied().find(|&e| {
+            let decoded = std::str::from_utf8(&bytes[p..offsets[e]]).unwrap_or("");
+            let dec_chars: Vec<char> = decoded.chars().collect();
+            dec_chars.len() >= 2
+                && seg_rare(e)
+                && plausible_repair(decoded)
+                && mean_cost(&run[k..e]) >= mean_cost(&dec_chars) + 2.0
+        });
+        if let Some(e) = accepted {
+            let decoded = std::str::from_utf8(&bytes[p..offsets[e]]).unwrap_or("");
+            emit(Span {
+                start: start + k,
+                end: start + e,
+                kind: SpanKind::Utf8AsGbk,
+                replacement: Some(decoded.to_string()),
             });
-            if let Some(e) = accepted {
-                let decoded = std::str::from_utf8(&bytes[p..offsets[e]]).unwrap_or("");
-                emit(Span {
-                    start: start + k,
-                    end: start + e,
-                    kind: SpanKind::Utf8AsGbk,
-                    replacement: Some(decoded.to_string()),
-                });
-                k = e;
-                continue;
-            }
-            k += 1;
+            k = e;
+            continue;
         }
+        k += 1;
     }
 }
 
@@ -363,9 +488,12 @@ fn gbk2(c: char) -> Option<[u8; 2]> {
         return None;
     }
     let mut buf = [0u8; 4];
-    let (b, _, unmappable) = encoding_rs::GBK.encode(c.encode_utf8(&mut buf));
-    match (unmappable, b.as_ref()) {
-        (false, &[x, y]) => Some([x, y]),
+    let mut out = [0u8; 8];
+    let mut encoder = encoding_rs::GBK.new_encoder();
+    let (result, _, written) =
+        encoder.encode_from_utf8_without_replacement(c.encode_utf8(&mut buf), &mut out, true);
+    match (result, written) {
+        (encoding_rs::EncoderResult::InputEmpty, 2) => Some([out[0], out[1]]),
         _ => None,
     }
 }
@@ -377,7 +505,9 @@ fn shifted_gbk(chars: &[char], taken: &[bool], emit: &mut dyn FnMut(Span)) {
     let kana = chars.iter().filter(|&&c| is_kana(c)).count();
     // Japanese prose is full of kana; Chinese never is.
     let japanese = kana * 20 > non_ascii;
-    let bad = |c: char| rare(c) || is_pua(c) || (!japanese && is_kana(c)) || ('\u{FF61}'..='\u{FF9F}').contains(&c);
+    let bad = |c: char| {
+        rare(c) || is_pua(c) || (!japanese && is_kana(c)) || ('\u{FF61}'..='\u{FF9F}').contains(&c)
+    };
     let mut i = 0;
     while i < chars.len() {
         if taken[i] || !bad(chars[i]) {
@@ -395,10 +525,23 @@ fn shifted_gbk(chars: &[char], taken: &[bool], emit: &mut dyn FnMut(Span)) {
             j += 1;
         }
         // Context: one neighbour each side, inside the same non-ASCII run.
-        let lo = if start > 0 && !taken[start - 1] && !chars[start - 1].is_ascii() { start - 1 } else { start };
-        let hi = if end < chars.len() && !taken[end] && !chars[end].is_ascii() { end + 1 } else { end };
+        let lo = if start > 0 && !taken[start - 1] && !chars[start - 1].is_ascii() {
+            start - 1
+        } else {
+            start
+        };
+        let hi = if end < chars.len() && !taken[end] && !chars[end].is_ascii() {
+            end + 1
+        } else {
+            end
+        };
         if shift_proves(&chars[lo..hi]) || shift_proves(&chars[start..end]) {
-            emit(Span { start: lo.min(start), end: hi.max(end), kind: SpanKind::ShiftedGbk, replacement: None });
+            emit(Span {
+                start: lo.min(start),
+                end: hi.max(end),
+                kind: SpanKind::ShiftedGbk,
+                replacement: None,
+            });
             i = hi.max(end);
         } else {
             i = end;
@@ -424,8 +567,14 @@ fn shift_proves(seg: &[char]) -> bool {
         return false;
     }
     let sh: Vec<char> = shifted.chars().collect();
-    let hanzi = sh.iter().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(*c)).count();
-    hanzi >= 2 && sh.iter().all(|&c| c.is_ascii() || !suspicious(c)) && mean_cost(&sh) <= 8.5 && mean_cost(seg) >= mean_cost(&sh) + 2.5
+    let hanzi = sh
+        .iter()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(*c))
+        .count();
+    hanzi >= 2
+        && sh.iter().all(|&c| c.is_ascii() || !suspicious(c))
+        && mean_cost(&sh) <= 8.5
+        && mean_cost(seg) >= mean_cost(&sh) + 2.5
 }
 
 #[cfg(test)]
@@ -434,7 +583,12 @@ mod tests {
 
     #[test]
     fn clean_text_is_borrowed() {
-        for t in ["今年以来，我镇工会认真贯彻落实上级工会的工作部署。", "工會工作計劃匯總六篇", "Plain ASCII.", ""] {
+        for t in [
+            "今年以来，我镇工会认真贯彻落实上级工会的工作部署。",
+            "工會工作計劃匯總六篇",
+            "Plain ASCII.",
+            "",
+        ] {
             let (out, m) = repair(t);
             assert!(matches!(out, Cow::Borrowed(_)));
             assert_eq!(m, Mojibake::default());
@@ -448,14 +602,27 @@ mod tests {
         let text = format!("一、{garbled}。");
         let (out, m) = repair(&text);
         assert_eq!(out, format!("一、{original}。"));
-        assert_eq!(m, Mojibake { spans: 1, repaired: 1 });
+        assert_eq!(
+            m,
+            Mojibake {
+                spans: 1,
+                repaired: 1
+            }
+        );
         // An odd number of characters leaves a lone byte: the rest is repaired, the cut
         // character is kept as found and counted.
-        let (garbled, _) = encoding_rs::GBK.decode_without_bom_handling("回顾上半年工作".as_bytes());
+        let (garbled, _) =
+            encoding_rs::GBK.decode_without_bom_handling("回顾上半年工作".as_bytes());
         let text = format!("{garbled}。");
         let (out, m) = repair(&text);
         assert!(out.starts_with("回顾上半年工"), "{out}");
-        assert_eq!(m, Mojibake { spans: 2, repaired: 1 });
+        assert_eq!(
+            m,
+            Mojibake {
+                spans: 2,
+                repaired: 1
+            }
+        );
     }
 
     #[test]
@@ -465,14 +632,26 @@ mod tests {
         let text = format!("Title: {garbled} 2024");
         let (out, m) = repair(&text);
         assert_eq!(out, "Title: 我们的工作 2024");
-        assert_eq!(m, Mojibake { spans: 1, repaired: 1 });
+        assert_eq!(
+            m,
+            Mojibake {
+                spans: 1,
+                repaired: 1
+            }
+        );
     }
 
     #[test]
     fn markers_are_found_not_repaired() {
         let (out, m) = repair("标题锟斤拷锟斤拷正文烫烫烫烫结束\u{FFFD}\u{FFFD}。");
         assert!(matches!(out, Cow::Borrowed(_)));
-        assert_eq!(m, Mojibake { spans: 3, repaired: 0 });
+        assert_eq!(
+            m,
+            Mojibake {
+                spans: 3,
+                repaired: 0
+            }
+        );
         assert_eq!(repair("烫烫的水").1.spans, 0);
     }
 
@@ -480,7 +659,13 @@ mod tests {
     fn shifted_gbk_is_found() {
         let (out, m) = repair("貢獻力量;仡櫳习肽旯ぷ,主要有以下幾個方面");
         assert!(matches!(out, Cow::Borrowed(_)));
-        assert_eq!(m, Mojibake { spans: 1, repaired: 0 });
+        assert_eq!(
+            m,
+            Mojibake {
+                spans: 1,
+                repaired: 0
+            }
+        );
     }
 
     #[test]
