@@ -16,7 +16,13 @@ fn enc(text: &str, e: &'static Encoding) -> Vec<u8> {
 fn assert_decodes(text: &str, e: &'static Encoding) {
     let bytes = enc(text, e);
     let d = decode(&bytes, None).unwrap_or_else(|err| panic!("{}: {err}", e.name()));
-    assert_eq!(d.encoding, e.name(), "{text:?} decoded as {} → {:?}", d.encoding, d.text);
+    assert_eq!(
+        d.encoding,
+        e.name(),
+        "{text:?} decoded as {} → {:?}",
+        d.encoding,
+        d.text
+    );
     assert_eq!(d.text, text);
     assert_eq!(d.decode_errors, 0);
 }
@@ -82,7 +88,10 @@ fn lying_meta_declares_gb2312_but_is_utf8() {
 #[test]
 fn lying_meta_declares_utf8_but_is_gbk() {
     let mut page = b"<html><head><meta charset=\"utf-8\"></head><body>".to_vec();
-    page.extend(enc("今年以来，我镇工会在市总工会的正确领导下，认真贯彻落实上级工会的工作部署。", encoding_rs::GBK));
+    page.extend(enc(
+        "今年以来，我镇工会在市总工会的正确领导下，认真贯彻落实上级工会的工作部署。",
+        encoding_rs::GBK,
+    ));
     page.extend(b"</body></html>");
     let d = decode(&page, None).unwrap();
     assert_eq!(d.encoding, "GBK");
@@ -108,7 +117,10 @@ fn honest_meta_big5() {
     let mut page = b"<html><head><meta charset=big5></head><body>".to_vec();
     page.extend(enc("工會工作計劃", encoding_rs::BIG5));
     let d = decode(&page, None).unwrap();
-    assert_eq!((d.encoding, d.source, d.confident), ("Big5", EncodingSource::Meta, true));
+    assert_eq!(
+        (d.encoding, d.source, d.confident),
+        ("Big5", EncodingSource::Meta, true)
+    );
 }
 
 #[test]
@@ -126,15 +138,28 @@ fn utf16_with_and_without_bom() {
     let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
     let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
     for (body, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
-        let bom: &[u8] = if name == "UTF-16LE" { b"\xFF\xFE" } else { b"\xFE\xFF" };
+        let bom: &[u8] = if name == "UTF-16LE" {
+            b"\xFF\xFE"
+        } else {
+            b"\xFE\xFF"
+        };
         let with: Vec<u8> = bom.iter().copied().chain(body.iter().copied()).collect();
         let d = decode(&with, None).unwrap();
-        assert_eq!((d.encoding, d.source, d.text.as_str()), (name, EncodingSource::Bom, text));
+        assert_eq!(
+            (d.encoding, d.source, d.text.as_str()),
+            (name, EncodingSource::Bom, text)
+        );
         let d = decode(&body, None).unwrap();
-        assert_eq!((d.encoding, d.source, d.text.as_str()), (name, EncodingSource::Detected, text));
+        assert_eq!(
+            (d.encoding, d.source, d.text.as_str()),
+            (name, EncodingSource::Detected, text)
+        );
     }
     let ascii_heavy = "Report 2024\r\nTotal: 1234 units\r\n";
-    let le: Vec<u8> = ascii_heavy.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let le: Vec<u8> = ascii_heavy
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
     let d = decode(&le, None).unwrap();
     assert_eq!((d.encoding, d.text.as_str()), ("UTF-16LE", ascii_heavy));
 }
@@ -142,7 +167,10 @@ fn utf16_with_and_without_bom() {
 #[test]
 fn utf8_bom_is_removed() {
     let d = decode("\u{FEFF}工作总结".as_bytes(), None).unwrap();
-    assert_eq!((d.text.as_str(), d.source), ("工作总结", EncodingSource::Bom));
+    assert_eq!(
+        (d.text.as_str(), d.source),
+        ("工作总结", EncodingSource::Bom)
+    );
 }
 
 #[test]
@@ -159,7 +187,9 @@ fn truncated_multibyte_is_ok_with_errors() {
 
 #[test]
 fn damaged_utf8_stays_utf8() {
-    let mut b = "今年以来，我镇工会在市总工会的正确领导下，认真贯彻落实上级工会的工作部署。".repeat(3).into_bytes();
+    let mut b = "今年以来，我镇工会在市总工会的正确领导下，认真贯彻落实上级工会的工作部署。"
+        .repeat(3)
+        .into_bytes();
     b[40] = 0xFF;
     let d = decode(&b, None).unwrap();
     assert_eq!(d.encoding, "UTF-8");
@@ -170,17 +200,29 @@ fn damaged_utf8_stays_utf8() {
 #[test]
 fn binary_kinds() {
     let cases: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "PNG"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+            "PNG",
+        ),
         (b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01", "JPEG"),
         (b"GIF89a\x01\x00\x01\x00\x80\x00\x00", "GIF"),
         (b"RIFF\x24\x00\x00\x00WEBPVP8 \x18\x00\x00\x00", "WebP"),
-        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml", "ZIP"),
+        (
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml",
+            "ZIP",
+        ),
         (b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj", "PDF"),
-        (b"\x7FELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00", "ELF"),
+        (
+            b"\x7FELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00",
+            "ELF",
+        ),
         (b"\x1F\x8B\x08\x00\x00\x00\x00\x00\x00\x03", "gzip"),
         (b"SQLite format 3\x00\x10\x00\x01\x01", "SQLite"),
         (b"\xCA\xFE\xBA\xBE\x00\x00\x00\x34", "Java class / Mach-O"),
-        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", "OLE2 (doc/xls/ppt)"),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00",
+            "OLE2 (doc/xls/ppt)",
+        ),
     ];
     for (bytes, kind) in cases {
         assert_eq!(sniff_binary(bytes), Some(*kind));
@@ -194,13 +236,17 @@ fn binary_kinds() {
     pe[0x3C] = 0x80;
     pe[0x80..0x84].copy_from_slice(b"PE\x00\x00");
     assert_eq!(sniff_binary(&pe), Some("PE executable"));
-    let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8 % 32).collect();
+    let noise: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8 % 32)
+        .collect();
     assert_eq!(sniff_binary(&noise), Some("control bytes"));
 }
 
 #[test]
 fn text_with_a_few_control_bytes_is_text() {
-    let mut b = "今年以来，我镇工会在市总工会的正确领导下".repeat(20).into_bytes();
+    let mut b = "今年以来，我镇工会在市总工会的正确领导下"
+        .repeat(20)
+        .into_bytes();
     b.insert(30, 0x07);
     b.insert(90, 0x00);
     b.insert(150, 0x1A);
@@ -211,7 +257,13 @@ fn text_with_a_few_control_bytes_is_text() {
 
 #[test]
 fn empty_inputs() {
-    for b in [&b""[..], b"   \n\t\r\n", "\u{FEFF}".as_bytes(), "\u{3000}\n".as_bytes(), b"\xFF\xFE"] {
+    for b in [
+        &b""[..],
+        b"   \n\t\r\n",
+        "\u{FEFF}".as_bytes(),
+        "\u{3000}\n".as_bytes(),
+        b"\xFF\xFE",
+    ] {
         assert_eq!(decode(b, None), Err(DecodeError::Empty), "{b:?}");
     }
 }
@@ -220,10 +272,19 @@ fn empty_inputs() {
 fn detect_encoding_for_csv_streams() {
     let csv = "id,full_text\n1,\"今年以来，我镇工会在市总工会的正确领导下，认真贯彻落实\"\n";
     assert_eq!(detect_encoding(csv.as_bytes()), encoding_rs::UTF_8);
-    assert_eq!(detect_encoding(&enc(csv, encoding_rs::GBK)), encoding_rs::GBK);
-    assert_eq!(detect_encoding(&enc(csv, encoding_rs::GB18030)), encoding_rs::GBK);
+    assert_eq!(
+        detect_encoding(&enc(csv, encoding_rs::GBK)),
+        encoding_rs::GBK
+    );
+    assert_eq!(
+        detect_encoding(&enc(csv, encoding_rs::GB18030)),
+        encoding_rs::GBK
+    );
     let trad = "id,full_text\n1,工會工作計劃匯總六篇\n";
-    assert_eq!(detect_encoding(&enc(trad, encoding_rs::BIG5)), encoding_rs::BIG5);
+    assert_eq!(
+        detect_encoding(&enc(trad, encoding_rs::BIG5)),
+        encoding_rs::BIG5
+    );
     let mut prefix = csv.as_bytes().to_vec();
     prefix.truncate(prefix.len() - 5);
     assert_eq!(detect_encoding(&prefix), encoding_rs::UTF_8);

@@ -11,14 +11,26 @@ const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
 fn corpus_lines() -> (Vec<String>, Vec<String>) {
     let mut simplified = Vec::new();
     let mut traditional = Vec::new();
-    let mut seeds: Vec<_> = std::fs::read_dir(format!("{SHARED}/seeds")).expect("seeds").flatten().map(|e| e.path()).collect();
+    let mut seeds: Vec<_> = std::fs::read_dir(format!("{SHARED}/seeds"))
+        .expect("seeds")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     seeds.sort();
     for path in seeds {
         let text = std::fs::read_to_string(&path).expect("seed is UTF-8");
-        let trad = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("000"));
+        let trad = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("000"));
         for line in text.lines() {
             let line = line.trim();
-            if line.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count() >= 20 {
+            if line
+                .chars()
+                .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+                .count()
+                >= 20
+            {
                 if trad {
                     traditional.push(line.to_string());
                 } else {
@@ -27,13 +39,19 @@ fn corpus_lines() -> (Vec<String>, Vec<String>) {
             }
         }
     }
-    let mut reports: Vec<_> =
-        std::fs::read_dir(format!("{SHARED}/gov-reports-2026")).expect("reports").flatten().map(|e| e.path()).collect();
+    let mut reports: Vec<_> = std::fs::read_dir(format!("{SHARED}/gov-reports-2026"))
+        .expect("reports")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     reports.sort();
     for path in reports.iter().step_by(3) {
         let mut rdr = csv::Reader::from_path(path).expect("csv");
         let headers = rdr.headers().expect("header").clone();
-        let col = headers.iter().position(|h| h.trim_start_matches('\u{FEFF}') == "full_text").expect("full_text");
+        let col = headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{FEFF}') == "full_text")
+            .expect("full_text");
         for rec in rdr.records().flatten() {
             for line in rec.get(col).unwrap_or("").lines() {
                 let line = line.trim();
@@ -105,12 +123,20 @@ struct Tally {
 
 fn run(texts: &[String], enc: &'static Encoding, tally: &mut Tally) {
     for t in texts {
-        let Some(bytes) = encode(t, enc) else { continue };
+        let Some(bytes) = encode(t, enc) else {
+            continue;
+        };
         tally.total += 1;
         let want = expected_name(enc, t);
         match decode(&bytes, None) {
             Ok(d) if d.text == *t && d.encoding == want => {}
-            Ok(d) => tally.wrong.push(format!("{} {:?} → {} {:?}", enc.name(), t, d.encoding, d.text)),
+            Ok(d) => tally.wrong.push(format!(
+                "{} {:?} → {} {:?}",
+                enc.name(),
+                t,
+                d.encoding,
+                d.text
+            )),
             Err(e) => tally.wrong.push(format!("{} {:?} → {e}", enc.name(), t)),
         }
     }
@@ -119,12 +145,24 @@ fn run(texts: &[String], enc: &'static Encoding, tally: &mut Tally) {
 #[test]
 fn snippets_round_trip_in_every_encoding() {
     let (simplified, traditional) = corpus_lines();
-    assert!(simplified.len() > 100 && traditional.len() > 20, "corpus not found under {SHARED}");
-    let mut tally = Tally { total: 0, wrong: Vec::new() };
+    assert!(
+        simplified.len() > 100 && traditional.len() > 20,
+        "corpus not found under {SHARED}"
+    );
+    let mut tally = Tally {
+        total: 0,
+        wrong: Vec::new(),
+    };
     for len in [8usize, 24, 80] {
         let simp = snippets(&simplified, len, 400);
         let trad = snippets(&traditional, len, 200);
-        for enc in [GBK, GB18030, encoding_rs::UTF_8, encoding_rs::UTF_16LE, encoding_rs::UTF_16BE] {
+        for enc in [
+            GBK,
+            GB18030,
+            encoding_rs::UTF_8,
+            encoding_rs::UTF_16LE,
+            encoding_rs::UTF_16BE,
+        ] {
             run(&simp, enc, &mut tally);
         }
         for enc in [BIG5, encoding_rs::UTF_8, encoding_rs::UTF_16LE] {
@@ -174,8 +212,14 @@ fn utf16_without_bom_best_effort() {
 fn eight_character_snippets_without_bom_or_markup() {
     // The hardest case on its own: 16 bytes, no context. Each encoding separately ≥ 99.5%.
     let (simplified, traditional) = corpus_lines();
-    for (texts, enc) in [(snippets(&simplified, 8, 600), GBK), (snippets(&traditional, 8, 300), BIG5)] {
-        let mut tally = Tally { total: 0, wrong: Vec::new() };
+    for (texts, enc) in [
+        (snippets(&simplified, 8, 600), GBK),
+        (snippets(&traditional, 8, 300), BIG5),
+    ] {
+        let mut tally = Tally {
+            total: 0,
+            wrong: Vec::new(),
+        };
         run(&texts, enc, &mut tally);
         let share = (tally.total - tally.wrong.len()) as f64 / tally.total as f64;
         eprintln!("{}: {share:.4} of {}", enc.name(), tally.total);

@@ -40,8 +40,8 @@ const HANGUL_COMMON: &str = "이다는의에하고을가서한지로기리를자
 struct Tables {
     /// Cost of U+4E00..=U+9FFF, in tenths of a nat.
     hanzi: Vec<u8>,
-    /// Cost of U+AC00..=U+D7A3, in tenths of a nat.
-    hangul: Vec<u8>,
+    /// Cost of every BMP character, in tenths of a nat (one load per character when scoring).
+    bmp: Vec<u8>,
 }
 
 fn tables() -> &'static Tables {
@@ -59,7 +59,8 @@ fn chars_of(
     leads: std::ops::RangeInclusive<u8>,
     trails: &[std::ops::RangeInclusive<u8>],
 ) -> Vec<char> {
-    let mut bytes = Vec::with_capacity(2 * 200 * (*leads.end() as usize - *leads.start() as usize + 1));
+    let mut bytes =
+        Vec::with_capacity(2 * 200 * (*leads.end() as usize - *leads.start() as usize + 1));
     for lead in leads {
         for range in trails {
             for trail in range.clone() {
@@ -107,7 +108,11 @@ fn build() -> Tables {
     // bytes look like.
     let common: String = big5_common.iter().collect();
     let simplified = fast2s::convert(&common);
-    let pairs: Vec<(u32, u32)> = common.chars().zip(simplified.chars()).map(|(t, s)| (t as u32, s as u32)).collect();
+    let pairs: Vec<(u32, u32)> = common
+        .chars()
+        .zip(simplified.chars())
+        .map(|(t, s)| (t as u32, s as u32))
+        .collect();
     for (t, s) in pairs {
         if t != s && (CJK_START..=CJK_END).contains(&s) && (CJK_START..=CJK_END).contains(&t) {
             let inherited = hanzi[(s - CJK_START) as usize].saturating_add(4);
@@ -116,17 +121,52 @@ fn build() -> Tables {
         }
     }
     // GB2312 level 1 / level 2.
-    tier(&chars_of(encoding_rs::GBK, 0xB0..=0xD7, full), to_units(9.5), &mut hanzi, &mut hangul);
-    tier(&chars_of(encoding_rs::GBK, 0xD8..=0xF7, full), to_units(11.5), &mut hanzi, &mut hangul);
+    tier(
+        &chars_of(encoding_rs::GBK, 0xB0..=0xD7, full),
+        to_units(9.5),
+        &mut hanzi,
+        &mut hangul,
+    );
+    tier(
+        &chars_of(encoding_rs::GBK, 0xD8..=0xF7, full),
+        to_units(11.5),
+        &mut hanzi,
+        &mut hangul,
+    );
     // Big5 frequently used / less frequently used.
     tier(&big5_common, to_units(9.5), &mut hanzi, &mut hangul);
-    tier(&chars_of(encoding_rs::BIG5, 0xC9..=0xF9, big5), to_units(11.5), &mut hanzi, &mut hangul);
+    tier(
+        &chars_of(encoding_rs::BIG5, 0xC9..=0xF9, big5),
+        to_units(11.5),
+        &mut hanzi,
+        &mut hangul,
+    );
     // JIS X 0208 level 1 / level 2 kanji.
-    tier(&chars_of(encoding_rs::EUC_JP, 0xB0..=0xCF, full), to_units(9.5), &mut hanzi, &mut hangul);
-    tier(&chars_of(encoding_rs::EUC_JP, 0xD0..=0xF4, full), to_units(11.5), &mut hanzi, &mut hangul);
+    tier(
+        &chars_of(encoding_rs::EUC_JP, 0xB0..=0xCF, full),
+        to_units(9.5),
+        &mut hanzi,
+        &mut hangul,
+    );
+    tier(
+        &chars_of(encoding_rs::EUC_JP, 0xD0..=0xF4, full),
+        to_units(11.5),
+        &mut hanzi,
+        &mut hangul,
+    );
     // KS X 1001: the 2350 hangul syllables in use, and its hanja.
-    tier(&chars_of(encoding_rs::EUC_KR, 0xB0..=0xC8, full), to_units(9.0), &mut hanzi, &mut hangul);
-    tier(&chars_of(encoding_rs::EUC_KR, 0xCA..=0xFD, full), to_units(11.5), &mut hanzi, &mut hangul);
+    tier(
+        &chars_of(encoding_rs::EUC_KR, 0xB0..=0xC8, full),
+        to_units(9.0),
+        &mut hanzi,
+        &mut hangul,
+    );
+    tier(
+        &chars_of(encoding_rs::EUC_KR, 0xCA..=0xFD, full),
+        to_units(11.5),
+        &mut hanzi,
+        &mut hangul,
+    );
     for (rank, c) in HANGUL_COMMON.chars().enumerate() {
         let u = c as u32;
         if (HANGUL_START..=HANGUL_END).contains(&u) {
@@ -135,12 +175,16 @@ fn build() -> Tables {
             *slot = (*slot).min(to_units(cost));
         }
     }
-    Tables { hanzi, hangul }
-}
-
-/// Forces the tables to be built (for benches that should not time the first call).
-pub(crate) fn warm_up() {
-    let _ = tables();
+    let mut bmp = vec![0u8; 0x10000];
+    for (u, slot) in bmp.iter_mut().enumerate() {
+        let cost = match u as u32 {
+            CJK_START..=CJK_END => f32::from(hanzi[u - CJK_START as usize]) / SCALE,
+            HANGUL_START..=HANGUL_END => f32::from(hangul[u - HANGUL_START as usize]) / SCALE,
+            v => char::from_u32(v).map_or(COST_REPLACEMENT, class_cost),
+        };
+        *slot = to_units(cost);
+    }
+    Tables { hanzi, bmp }
 }
 
 /// Cost in nats of a hanzi in U+4E00..=U+9FFF; `None` for other characters.
@@ -153,15 +197,18 @@ pub(crate) fn hanzi_cost(c: char) -> Option<f32> {
     }
 }
 
-/// Whether `c` is a hanzi common enough to appear in ordinary Chinese prose (roughly the
-/// 4000 most used simplified characters and their traditional forms).
-pub(crate) fn is_common_hanzi(c: char) -> bool {
-    matches!(hanzi_cost(c), Some(cost) if cost <= 9.0)
-}
-
 /// Cost in nats of one character in CJK-encoded text. ASCII costs nothing: every
 /// ASCII-compatible candidate decodes it identically.
+#[inline]
 pub(crate) fn char_cost(c: char) -> f32 {
+    match tables().bmp.get(c as usize) {
+        Some(&units) => f32::from(units) / SCALE,
+        None => 14.0,
+    }
+}
+
+/// Cost by character class, for everything but hanzi and hangul (which have tables).
+fn class_cost(c: char) -> f32 {
     let u = c as u32;
     match u {
         0..=0x7F => 0.0,
@@ -178,9 +225,8 @@ pub(crate) fn char_cost(c: char) -> f32 {
         0x3100..=0x31FF => 11.0,
         0x3200..=0x33FF => 10.0,
         0x3400..=0x4DBF => 15.0,
-        CJK_START..=CJK_END => f32::from(tables().hanzi[(u - CJK_START) as usize]) / SCALE,
-        HANGUL_START..=HANGUL_END => f32::from(tables().hangul[(u - HANGUL_START) as usize]) / SCALE,
         0xA000..=0xABFF => 16.0,
+        0xD800..=0xDFFF => COST_REPLACEMENT,
         0xE000..=0xF8FF => 16.0,
         0xF900..=0xFAFF => 13.0,
         0xFE30..=0xFE6F => 10.0,
@@ -234,7 +280,10 @@ pub(crate) fn text_cost(text: &str) -> TextCost {
 /// Extra cost of kana in a Chinese decoding (GBK, Big5): Chinese prose has none, while
 /// Japanese bytes read as GBK keep them (the kana rows of GB2312 and JIS X 0208 coincide).
 pub(crate) fn kana_in_chinese_penalty(text: &str) -> f32 {
-    2.0 * text.chars().filter(|c| ('\u{3041}'..='\u{30FF}').contains(c)).count() as f32
+    2.0 * text
+        .chars()
+        .filter(|c| ('\u{3041}'..='\u{30FF}').contains(c))
+        .count() as f32
 }
 
 #[cfg(test)]
@@ -253,8 +302,8 @@ mod tests {
         for c in "\u{E419}\u{FFFD}ｱ涓婂崐".chars() {
             assert!(char_cost(c) > 9.0, "{c} costs {}", char_cost(c));
         }
-        assert!(is_common_hanzi('的'));
-        assert!(!is_common_hanzi('婂'));
+        assert!(hanzi_cost('的').is_some_and(|c| c < 6.0));
+        assert!(hanzi_cost('婂').is_some_and(|c| c > 11.0));
     }
 
     #[test]

@@ -53,7 +53,10 @@ fn resolve(label: &[u8]) -> Option<Declared> {
     } else {
         enc
     };
-    Some(Declared { label: String::from_utf8_lossy(label).to_ascii_lowercase(), encoding: enc })
+    Some(Declared {
+        label: String::from_utf8_lossy(label).to_ascii_lowercase(),
+        encoding: enc,
+    })
 }
 
 fn xml_declaration(head: &[u8]) -> Option<Declared> {
@@ -81,7 +84,12 @@ fn meta_tag(tag: &[u8]) -> Option<Declared> {
     };
     let end = rest
         .iter()
-        .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n'))
+        .position(|&b| {
+            matches!(
+                b,
+                b'"' | b'\'' | b';' | b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n'
+            )
+        })
         .unwrap_or(rest.len());
     resolve(&rest[..end])
 }
@@ -105,7 +113,11 @@ fn trim_start(b: &[u8]) -> &[u8] {
 
 fn trim(b: &[u8]) -> &[u8] {
     let b = trim_start(b);
-    let n = b.iter().rev().take_while(|c| c.is_ascii_whitespace()).count();
+    let n = b
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_whitespace())
+        .count();
     &b[..b.len() - n]
 }
 
@@ -138,14 +150,26 @@ mod tests {
 
     #[test]
     fn meta_forms() {
-        assert_eq!(label("<html><head><meta charset=gb2312>"), Some(("GBK", "gb2312".into())));
-        assert_eq!(label("<META CHARSET=\"Big5\" />"), Some(("Big5", "big5".into())));
+        assert_eq!(
+            label("<html><head><meta charset=gb2312>"),
+            Some(("GBK", "gb2312".into()))
+        );
+        assert_eq!(
+            label("<META CHARSET=\"Big5\" />"),
+            Some(("Big5", "big5".into()))
+        );
         assert_eq!(
             label("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=GBK\">"),
             Some(("GBK", "gbk".into()))
         );
-        assert_eq!(label("<?xml version=\"1.0\" encoding='GB18030'?><root/>"), Some(("gb18030", "gb18030".into())));
-        assert_eq!(label("<meta charset=\"utf-16\">"), Some(("UTF-8", "utf-16".into())));
+        assert_eq!(
+            label("<?xml version=\"1.0\" encoding='GB18030'?><root/>"),
+            Some(("gb18030", "gb18030".into()))
+        );
+        assert_eq!(
+            label("<meta charset=\"utf-16\">"),
+            Some(("UTF-8", "utf-16".into()))
+        );
     }
 
     #[test]

@@ -5,8 +5,11 @@
 use super::charcost::{self, TextCost};
 use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8};
 
-/// Bytes fed to chardetng and to the scorer: enough to tell GBK from Big5, cheap on big pages.
+/// Bytes fed to chardetng: enough to tell GBK from Big5, cheap on big pages.
 pub(crate) const SAMPLE_LIMIT: usize = 4096;
+
+/// Bytes the frequency scorer reads per candidate (about 700 hanzi: far more than it needs).
+pub(crate) const SCORE_LIMIT: usize = 1536;
 
 /// The double-byte East-Asian encodings, in tie-break order (most likely for this tool first).
 pub(crate) const CJK_CANDIDATES: [&Encoding; 5] = [GBK, BIG5, EUC_KR, SHIFT_JIS, EUC_JP];
@@ -38,16 +41,25 @@ pub(crate) enum Utf8Verdict {
 /// or errors are rare among many valid multi-byte characters.
 pub(crate) fn utf8_verdict(bytes: &[u8]) -> Utf8Verdict {
     let first_error = match simdutf8::basic::from_utf8(bytes) {
-        Ok(_) => return Utf8Verdict::Valid { ascii: bytes.is_ascii() },
+        Ok(_) => {
+            return Utf8Verdict::Valid {
+                ascii: bytes.is_ascii(),
+            }
+        }
         Err(_) => match std::str::from_utf8(bytes) {
-            Ok(_) => return Utf8Verdict::Valid { ascii: bytes.is_ascii() },
+            Ok(_) => {
+                return Utf8Verdict::Valid {
+                    ascii: bytes.is_ascii(),
+                }
+            }
             Err(e) => e,
         },
     };
     if first_error.error_len().is_none() {
         // Only the end is cut: count what came before to be sure it was UTF-8 at all.
         let valid = &bytes[..first_error.valid_up_to()];
-        return if valid.is_ascii() && !plausible_truncated_tail(&bytes[first_error.valid_up_to()..]) {
+        return if valid.is_ascii() && !plausible_truncated_tail(&bytes[first_error.valid_up_to()..])
+        {
             Utf8Verdict::Invalid
         } else {
             Utf8Verdict::Damaged
@@ -127,14 +139,29 @@ pub(crate) fn looks_utf16(sample: &[u8]) -> Option<&'static Encoding> {
     };
     if let Some(enc) = structural {
         let (text, _) = enc.decode_without_bom_handling(s);
-        let bad = text.chars().filter(|&c| c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace())).count();
+        let bad = text
+            .chars()
+            .filter(|&c| c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace()))
+            .count();
         return (bad * 20 <= text.chars().count()).then_some(enc);
     }
     if units < 4 {
         return None;
     }
     // Few zeros (CJK text with the odd ASCII character): both byte orders are scored like
-    // any candidate and must read as common text.
+    // any candidate and must read as common text. Cheap pre-filter first: the high bytes of
+    // CJK UTF-16 lie in a few rows (ASCII, punctuation, U+3000, hanzi, full-width forms).
+    let high_row = |b: u8| matches!(b, 0x00 | 0x20 | 0x30 | 0x4E..=0x9F | 0xAC..=0xD7 | 0xFF);
+    let odd_rows = s
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| high_row(b))
+        .count();
+    let even_rows = s.iter().step_by(2).filter(|&&b| high_row(b)).count();
+    if odd_rows * 10 < units * 9 && even_rows * 10 < units * 9 {
+        return None;
+    }
     let mut best: Option<(&'static Encoding, f32)> = None;
     for enc in [UTF_16LE, UTF_16BE] {
         let (text, _) = enc.decode_without_bom_handling(s);
@@ -147,7 +174,11 @@ pub(crate) fn looks_utf16(sample: &[u8]) -> Option<&'static Encoding> {
             }
         }
         let cost = charcost::text_cost(&text);
-        if plausible * 20 >= chars * 19 && cost.replacements == 0 && cost.mean() <= 8.0 && best.map_or(true, |(_, m)| cost.mean() < m) {
+        if plausible * 20 >= chars * 19
+            && cost.replacements == 0
+            && cost.mean() <= 8.0
+            && best.map_or(true, |(_, m)| cost.mean() < m)
+        {
             best = Some((enc, cost.mean()));
         }
     }
@@ -179,7 +210,11 @@ pub(crate) struct Scored {
 /// Decodes `sample` with `enc` and scores the text.
 pub(crate) fn score(enc: &'static Encoding, sample: &[u8]) -> TextCost {
     let mut decoder = enc.new_decoder_without_bom_handling();
-    let mut text = String::with_capacity(decoder.max_utf8_buffer_length(sample.len()).unwrap_or(sample.len() * 3));
+    let mut text = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length(sample.len())
+            .unwrap_or(sample.len() * 3),
+    );
     // `last = false`: a character cut by the end of the sample (or of a truncated file) stays
     // pending instead of becoming a replacement, so it is not evidence against the encoding.
     let (_, _, _) = decoder.decode_to_string(sample, &mut text, false);
@@ -193,10 +228,20 @@ pub(crate) fn score(enc: &'static Encoding, sample: &[u8]) -> TextCost {
     // prose without hangul are rare, while Chinese bytes read as EUC-JP/EUC-KR give exactly that.
     if enc == SHIFT_JIS || enc == EUC_JP {
         let kana = text.chars().any(|c| ('\u{3041}'..='\u{30FF}').contains(&c));
-        cost.total += 3.0 + if kana { 0.0 } else { 6.0 + 1.0 * cost.non_ascii as f32 };
+        cost.total += 3.0
+            + if kana {
+                0.0
+            } else {
+                6.0 + 1.0 * cost.non_ascii as f32
+            };
     } else if enc == EUC_KR {
         let hangul = text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
-        cost.total += 3.0 + if hangul { 0.0 } else { 6.0 + 1.0 * cost.non_ascii as f32 };
+        cost.total += 3.0
+            + if hangul {
+                0.0
+            } else {
+                6.0 + 1.0 * cost.non_ascii as f32
+            };
     } else if enc == BIG5 {
         cost.total += 1.0 + charcost::kana_in_chinese_penalty(&text);
     } else if enc == GBK {
@@ -207,8 +252,13 @@ pub(crate) fn score(enc: &'static Encoding, sample: &[u8]) -> TextCost {
 
 /// Scores every CJK candidate on `sample`, cheapest first (stable: ties keep candidate order).
 pub(crate) fn rank_cjk(sample: &[u8]) -> Vec<Scored> {
-    let mut all: Vec<Scored> =
-        CJK_CANDIDATES.iter().map(|&encoding| Scored { encoding, cost: score(encoding, sample) }).collect();
+    let mut all: Vec<Scored> = CJK_CANDIDATES
+        .iter()
+        .map(|&encoding| Scored {
+            encoding,
+            cost: score(encoding, sample),
+        })
+        .collect();
     all.sort_by(|a, b| a.cost.total.total_cmp(&b.cost.total));
     all
 }
@@ -223,23 +273,35 @@ pub(crate) fn convincing(cost: &TextCost) -> bool {
 pub(crate) fn guess(bytes: &[u8]) -> Guess {
     let sample = sample(bytes, SAMPLE_LIMIT);
     if let Some(enc) = looks_utf16(sample) {
-        return Guess { encoding: enc, confident: sample.len() >= 16 };
+        return Guess {
+            encoding: enc,
+            confident: sample.len() >= 16,
+        };
     }
-    let ranked = rank_cjk(sample);
+    let ranked = rank_cjk(self::sample(sample, SCORE_LIMIT));
     let best = ranked[0];
     if convincing(&best.cost) {
         let margin = ranked[1].cost.total - best.cost.total;
-        return Guess { encoding: best.encoding, confident: margin >= 12.0 && best.cost.non_ascii >= 4 };
+        return Guess {
+            encoding: best.encoding,
+            confident: margin >= 12.0 && best.cost.non_ascii >= 4,
+        };
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
     detector.feed(sample, sample.len() == bytes.len());
     let guessed = detector.guess(None, chardetng::Utf8Detection::Deny);
     if CJK_CANDIDATES.contains(&guessed) || guessed == encoding_rs::GB18030 {
         // Among CJK decodings the scorer has seen more than byte statistics; neither is sure.
-        return Guess { encoding: best.encoding, confident: false };
+        return Guess {
+            encoding: best.encoding,
+            confident: false,
+        };
     }
     let non_ascii = sample.iter().filter(|&&b| b >= 0x80).count();
-    Guess { encoding: guessed, confident: non_ascii >= 64 && guessed != UTF_8 }
+    Guess {
+        encoding: guessed,
+        confident: non_ascii >= 64 && guessed != UTF_8,
+    }
 }
 
 /// Whether `bytes` (decoded as GBK) use any four-byte GB18030 sequence.
@@ -259,7 +321,9 @@ pub(crate) fn has_gb18030_four_byte(bytes: &[u8]) -> bool {
         }
         match bytes.get(i + 1) {
             Some(0x30..=0x39) => {
-                if matches!(bytes.get(i + 2), Some(0x81..=0xFE)) && matches!(bytes.get(i + 3), Some(0x30..=0x39)) {
+                if matches!(bytes.get(i + 2), Some(0x81..=0xFE))
+                    && matches!(bytes.get(i + 3), Some(0x30..=0x39))
+                {
                     return true;
                 }
                 i += 1;
@@ -290,11 +354,17 @@ mod tests {
     #[test]
     fn utf8_verdicts() {
         assert_eq!(utf8_verdict(b"abc"), Utf8Verdict::Valid { ascii: true });
-        assert_eq!(utf8_verdict("工作".as_bytes()), Utf8Verdict::Valid { ascii: false });
+        assert_eq!(
+            utf8_verdict("工作".as_bytes()),
+            Utf8Verdict::Valid { ascii: false }
+        );
         let mut cut = "工作计划".as_bytes().to_vec();
         cut.pop();
         assert_eq!(utf8_verdict(&cut), Utf8Verdict::Damaged);
-        assert_eq!(utf8_verdict(&enc("今年工作计划要点，全面推进", GBK)), Utf8Verdict::Invalid);
+        assert_eq!(
+            utf8_verdict(&enc("今年工作计划要点，全面推进", GBK)),
+            Utf8Verdict::Invalid
+        );
     }
 
     #[test]
@@ -307,10 +377,19 @@ mod tests {
     #[test]
     fn utf16_without_bom() {
         let (le, _, _) = UTF_16LE.encode("x");
-        assert!(le.len() == 1, "encoding_rs encodes UTF-16 as UTF-8; build by hand");
-        let units: Vec<u8> = "今年的工作计划要点如下".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert!(
+            le.len() == 1,
+            "encoding_rs encodes UTF-16 as UTF-8; build by hand"
+        );
+        let units: Vec<u8> = "今年的工作计划要点如下"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         assert_eq!(looks_utf16(&units), Some(UTF_16LE));
-        let units: Vec<u8> = "Plan 2024: 工作".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let units: Vec<u8> = "Plan 2024: 工作"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
         assert_eq!(looks_utf16(&units), Some(UTF_16BE));
         assert_eq!(looks_utf16(&enc("今年的工作计划要点如下", GBK)), None);
     }

@@ -85,7 +85,9 @@ pub fn detect_encoding(prefix: &[u8]) -> &'static Encoding {
         }
     }
     match detect::utf8_verdict(prefix) {
-        detect::Utf8Verdict::Valid { .. } | detect::Utf8Verdict::Damaged => return encoding_rs::UTF_8,
+        detect::Utf8Verdict::Valid { .. } | detect::Utf8Verdict::Damaged => {
+            return encoding_rs::UTF_8
+        }
         detect::Utf8Verdict::Invalid => {}
     }
     let guess = detect::guess(prefix);
@@ -132,7 +134,13 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     if memchr::memchr(0, head).is_some() {
         // NULs never occur in real UTF-8 text, but are the high bytes of ASCII in UTF-16.
         if let Some(enc) = detect::looks_utf16(head) {
-            return Ok(finish(enc, bytes, EncodingSource::Detected, head.len() >= 16, None));
+            return Ok(finish(
+                enc,
+                bytes,
+                EncodingSource::Detected,
+                head.len() >= 16,
+                None,
+            ));
         }
     }
     let declared = declared::find(bytes);
@@ -140,10 +148,17 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         detect::Utf8Verdict::Valid { ascii } => {
             if ascii && memchr::memchr(0x1B, bytes).is_some() {
                 // ISO-2022-JP is all ASCII bytes with escape sequences.
-                let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+                let mut det =
+                    chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
                 det.feed(detect::sample(bytes, detect::SAMPLE_LIMIT), true);
                 if det.guess(None, chardetng::Utf8Detection::Allow) == encoding_rs::ISO_2022_JP {
-                    return Ok(finish(encoding_rs::ISO_2022_JP, bytes, EncodingSource::Detected, false, None));
+                    return Ok(finish(
+                        encoding_rs::ISO_2022_JP,
+                        bytes,
+                        EncodingSource::Detected,
+                        false,
+                        None,
+                    ));
                 }
             }
             let (source, mismatch) = match declared {
@@ -156,8 +171,14 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
             Ok(utf8_text(bytes, source, mismatch))
         }
         detect::Utf8Verdict::Damaged => {
-            let mismatch = declared.filter(|d| d.encoding != encoding_rs::UTF_8).map(|d| d.label);
-            let source = if mismatch.is_none() && declared_is_some(bytes) { EncodingSource::Meta } else { EncodingSource::Detected };
+            let mismatch = declared
+                .filter(|d| d.encoding != encoding_rs::UTF_8)
+                .map(|d| d.label);
+            let source = if mismatch.is_none() && declared_is_some(bytes) {
+                EncodingSource::Meta
+            } else {
+                EncodingSource::Detected
+            };
             Ok(finish(encoding_rs::UTF_8, bytes, source, false, mismatch))
         }
         detect::Utf8Verdict::Invalid => {
@@ -166,13 +187,33 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
             match declared {
                 Some(d) if d.encoding == encoding_rs::UTF_8 => {
                     // Says UTF-8, is not.
-                    Ok(finish(guess.encoding, bytes, EncodingSource::Detected, guess.confident, Some(d.label)))
+                    Ok(finish(
+                        guess.encoding,
+                        bytes,
+                        EncodingSource::Detected,
+                        guess.confident,
+                        Some(d.label),
+                    ))
                 }
                 Some(d) => match settle_declared(&d, sample, guess) {
-                    Some((enc, confident)) => Ok(finish(enc, bytes, EncodingSource::Meta, confident, None)),
-                    None => Ok(finish(guess.encoding, bytes, EncodingSource::Detected, guess.confident, Some(d.label))),
+                    Some((enc, confident)) => {
+                        Ok(finish(enc, bytes, EncodingSource::Meta, confident, None))
+                    }
+                    None => Ok(finish(
+                        guess.encoding,
+                        bytes,
+                        EncodingSource::Detected,
+                        guess.confident,
+                        Some(d.label),
+                    )),
                 },
-                None => Ok(finish(guess.encoding, bytes, EncodingSource::Detected, guess.confident, None)),
+                None => Ok(finish(
+                    guess.encoding,
+                    bytes,
+                    EncodingSource::Detected,
+                    guess.confident,
+                    None,
+                )),
             }
         }
     }
@@ -221,7 +262,14 @@ fn utf8_text(bytes: &[u8], source: EncodingSource, declared_mismatch: Option<Str
         Ok(s) => s.to_owned(),
         Err(_) => String::from_utf8_lossy(bytes).into_owned(),
     };
-    Decoded { text, encoding: "UTF-8", source, confident: true, decode_errors: 0, declared_mismatch }
+    Decoded {
+        text,
+        encoding: "UTF-8",
+        source,
+        confident: true,
+        decode_errors: 0,
+        declared_mismatch,
+    }
 }
 
 /// Decodes all of `bytes` with `enc`, counting malformed sequences.
@@ -239,18 +287,28 @@ fn finish(
     } else {
         enc.name()
     };
-    Decoded { text, encoding: name, source, confident: confident && decode_errors == 0, decode_errors, declared_mismatch }
+    Decoded {
+        text,
+        encoding: name,
+        source,
+        confident: confident && decode_errors == 0,
+        decode_errors,
+        declared_mismatch,
+    }
 }
 
 /// Decodes with replacement, counting each replacement the decoder had to make.
 pub(crate) fn decode_counting(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
     let mut decoder = enc.new_decoder_without_bom_handling();
-    let cap = decoder.max_utf8_buffer_length(bytes.len()).unwrap_or(bytes.len().saturating_mul(3));
+    let cap = decoder
+        .max_utf8_buffer_length(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3));
     let mut text = String::with_capacity(cap);
     let mut errors = 0usize;
     let mut pos = 0usize;
     loop {
-        let (result, read) = decoder.decode_to_string_without_replacement(&bytes[pos..], &mut text, true);
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(&bytes[pos..], &mut text, true);
         pos += read;
         match result {
             DecoderResult::InputEmpty => break,
@@ -281,7 +339,10 @@ mod tests {
     #[test]
     fn utf8_page() {
         let d = decode("工作计划".as_bytes(), None).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding, d.source), ("工作计划", "UTF-8", EncodingSource::Detected));
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.source),
+            ("工作计划", "UTF-8", EncodingSource::Detected)
+        );
         assert!(d.confident);
     }
 
@@ -298,7 +359,10 @@ mod tests {
         let mut page = b"<meta charset=gb2312><p>".to_vec();
         page.extend(gbk("二〇二四年工作总结"));
         let d = decode(&page, None).unwrap();
-        assert_eq!((d.encoding, d.source, d.declared_mismatch), ("GBK", EncodingSource::Meta, None));
+        assert_eq!(
+            (d.encoding, d.source, d.declared_mismatch),
+            ("GBK", EncodingSource::Meta, None)
+        );
         assert!(d.text.ends_with("二〇二四年工作总结"));
     }
 
@@ -318,16 +382,25 @@ mod tests {
     #[test]
     fn forced_and_bom() {
         let d = decode(&gbk("工作"), encoding_for_label("gb2312")).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding, d.source), ("工作", "GBK", EncodingSource::User));
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.source),
+            ("工作", "GBK", EncodingSource::User)
+        );
         let mut b = vec![0xFF, 0xFE];
         b.extend("工作".encode_utf16().flat_map(|u| u.to_le_bytes()));
         let d = decode(&b, None).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding, d.source), ("工作", "UTF-16LE", EncodingSource::Bom));
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.source),
+            ("工作", "UTF-16LE", EncodingSource::Bom)
+        );
     }
 
     #[test]
     fn detect_encoding_prefix() {
-        assert_eq!(detect_encoding(&gbk("id,text\n1,今年工作计划要点\n")), encoding_rs::GBK);
+        assert_eq!(
+            detect_encoding(&gbk("id,text\n1,今年工作计划要点\n")),
+            encoding_rs::GBK
+        );
         let mut cut = "id,text\n1,今年工作计划".as_bytes().to_vec();
         cut.pop();
         assert_eq!(detect_encoding(&cut), encoding_rs::UTF_8);

@@ -63,6 +63,12 @@ pub(crate) fn sniff(bytes: &[u8]) -> Option<&'static str> {
                 "BMP" => bmp_header(bytes),
                 "ICO" | "CUR" => ico_header(bytes),
                 "MP3" => bytes.len() > 10 && bytes[3] < 0x10,
+                "PDF" | "GIF" | "RTF" | "ar archive" => true,
+                // Magic numbers made of letters ("OTTO", "BZh", "OggS" …) also start words:
+                // the header behind them must hold binary bytes.
+                _ if magic.iter().all(|b| b.is_ascii_graphic()) => {
+                    has_binary_bytes(&bytes[..bytes.len().min(256)])
+                }
                 _ => true,
             };
             if plausible {
@@ -94,9 +100,17 @@ pub(crate) fn sniff(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
+/// Bytes no text has: C0 controls other than tab, line breaks, form feed and escape.
+fn has_binary_bytes(b: &[u8]) -> bool {
+    b.iter()
+        .any(|&c| c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
+}
+
 fn bmp_header(b: &[u8]) -> bool {
     // File size field and the reserved zero words; DIB header size 12..=124.
-    b.len() >= 26 && b[6..10] == [0, 0, 0, 0] && (12..=124).contains(&u32::from_le_bytes([b[14], b[15], b[16], b[17]]))
+    b.len() >= 26
+        && b[6..10] == [0, 0, 0, 0]
+        && (12..=124).contains(&u32::from_le_bytes([b[14], b[15], b[16], b[17]]))
 }
 
 fn ico_header(b: &[u8]) -> bool {
@@ -132,7 +146,8 @@ fn control_heavy(bytes: &[u8]) -> bool {
             control += 1;
         }
     }
-    let suspicious = (nul > 0 && (nul * 200 > sample.len() || nul >= 16)) || control * 10 > sample.len();
+    let suspicious =
+        (nul > 0 && (nul * 200 > sample.len() || nul >= 16)) || control * 10 > sample.len();
     if !suspicious {
         return false;
     }
@@ -154,7 +169,10 @@ pub(crate) fn is_blank(bytes: &[u8]) -> bool {
     if let Ok(s) = std::str::from_utf8(body) {
         return s.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}');
     }
-    for (bom, enc) in [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE)] {
+    for (bom, enc) in [
+        (&b"\xFF\xFE"[..], encoding_rs::UTF_16LE),
+        (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE),
+    ] {
         if let Some(rest) = bytes.strip_prefix(bom) {
             let (s, _) = enc.decode_without_bom_handling(rest);
             return s.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}');
@@ -180,8 +198,14 @@ mod tests {
     fn text_is_not_binary() {
         assert_eq!(sniff("BM是一个缩写".as_bytes()), None);
         assert_eq!(sniff(b"MZ is a text line\nwith two lines\n"), None);
-        assert_eq!(sniff("正文\u{7}含一个响铃字符，其余都是文字。".as_bytes()), None);
+        assert_eq!(
+            sniff("正文\u{7}含一个响铃字符，其余都是文字。".as_bytes()),
+            None
+        );
         assert_eq!(sniff("GIF87 is a format".as_bytes()), None);
+        assert_eq!(sniff(b"OTTO von Bismarck und BZh"), None);
+        assert_eq!(sniff(b"PAR1 report: plan"), None);
+        assert_eq!(sniff(b"OggS\x00\x02\x00\x00"), Some("Ogg"));
     }
 
     #[test]
