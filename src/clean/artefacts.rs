@@ -7,8 +7,9 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF)
 }
 
+/// Zero-width characters and stray control characters (never content in a text line).
 fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}') || (c.is_control() && c != '\t')
 }
 
 const TONE_VOWELS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
@@ -49,6 +50,10 @@ fn pinyin_note_len(chars: &[char]) -> usize {
 /// Removes zero-width characters, pinyin notes after hanzi and anti-copy marks between hanzi.
 /// Decisions look at the output built so far, so applying it twice changes nothing more.
 pub fn strip_inline(line: &str) -> String {
+    let suspect = |c: char| matches!(c, '(' | '（' | '`' | '\'') || is_zero_width(c);
+    if !line.chars().any(suspect) {
+        return line.to_string();
+    }
     let chars: Vec<char> = line.chars().filter(|&c| !is_zero_width(c)).collect();
     let mut out = String::with_capacity(line.len());
     let mut last: Option<char> = None;
@@ -74,10 +79,9 @@ pub fn strip_inline(line: &str) -> String {
     out
 }
 
-/// Whether a line holds only a sub/superscript digit that belongs to the line before
-/// (m² written as "m" / "2").
-/// (PM2.5, m3, CO2 … as "PM" / "2.5" / "年平均浓度").
-fn is_split_script(line: &str) -> bool {
+/// Whether a line holds only a sub/superscript number that belongs to the line before
+/// (m² written as "m" / "2", PM2.5 as "PM" / "2.5" / "年平均浓度").
+pub fn is_split_script(line: &str) -> bool {
     let t = line.trim();
     matches!(t, "²" | "³" | "₂" | "₃")
         || (1..=4).contains(&t.len())

@@ -70,27 +70,32 @@ pub fn clean(decoded: &str, format: Format, chrome: &ChromeSet) -> CleanText {
     let prepared = prepare_lines(&page);
     let verdicts = rules::classify(&prepared.lines, chrome, format == Format::Html);
     let mut cleaned = String::with_capacity(page.len());
+    // Each line's normalised form is its analysis view, and fast2s's context rules never match
+    // across a line break, so the page's analysis view is the kept lines' forms joined.
+    let mut analysis = String::with_capacity(page.len());
     for ((line, original), verdict) in prepared.lines.iter().zip(&prepared.originals).zip(verdicts) {
         match verdict {
-            Some(reason) => removed.push(RemovedLine { text: original.clone(), reason: reason.to_string() }),
+            Some(reason) => removed.push(RemovedLine { text: original.to_string(), reason: reason.to_string() }),
             None => {
                 if !cleaned.is_empty() {
                     cleaned.push('\n');
+                    analysis.push('\n');
                 }
                 cleaned.push_str(&line.text);
+                analysis.push_str(&line.norm);
             }
         }
     }
-    let analysis = views::analysis_view(&cleaned);
+    debug_assert_eq!(analysis, views::analysis_view(&cleaned));
     let (key, key_map) = views::dedup_key(&analysis);
     let script = views::detect_script(&cleaned, &analysis);
     CleanText { cleaned, analysis, key, key_map, removed, mojibake, script }
 }
 
 /// The non-empty lines of a page as the rules see them, with the original line of each.
-pub(crate) struct Prepared {
+pub(crate) struct Prepared<'a> {
     pub(crate) lines: Vec<rules::Line>,
-    pub(crate) originals: Vec<String>,
+    pub(crate) originals: Vec<std::borrow::Cow<'a, str>>,
 }
 
 fn is_line_break(c: char) -> bool {
@@ -98,9 +103,19 @@ fn is_line_break(c: char) -> bool {
 }
 
 /// Splits a page into lines, joins split sub/superscripts, strips inline artefacts and trims.
-pub(crate) fn prepare_lines(page: &str) -> Prepared {
-    let raw: Vec<String> = page.split(is_line_break).filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
-    let raw = artefacts::join_split_scripts(raw);
+pub(crate) fn prepare_lines(page: &str) -> Prepared<'_> {
+    use std::borrow::Cow;
+    let rare_breaks = page.contains(['\u{2028}', '\u{2029}', '\u{0B}', '\u{0C}', '\u{85}']);
+    let raw: Vec<&str> = if rare_breaks {
+        page.split(is_line_break).filter(|l| !l.trim().is_empty()).collect()
+    } else {
+        page.split(['\n', '\r']).filter(|l| !l.trim().is_empty()).collect()
+    };
+    let raw: Vec<Cow<'_, str>> = if raw.iter().any(|l| artefacts::is_split_script(l)) {
+        artefacts::join_split_scripts(raw.into_iter().map(str::to_string).collect()).into_iter().map(Cow::Owned).collect()
+    } else {
+        raw.into_iter().map(Cow::Borrowed).collect()
+    };
     let mut lines = Vec::with_capacity(raw.len());
     let mut originals = Vec::with_capacity(raw.len());
     for original in raw {
@@ -109,7 +124,8 @@ pub(crate) fn prepare_lines(page: &str) -> Prepared {
         if text.is_empty() {
             continue;
         }
-        lines.push(rules::Line::new(text.to_string()));
+        let text = if text.len() == stripped.len() { stripped } else { text.to_string() };
+        lines.push(rules::Line::new(text));
         originals.push(original);
     }
     Prepared { lines, originals }

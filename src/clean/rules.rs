@@ -52,8 +52,9 @@ pub struct Line {
 impl Line {
     /// Builds a line from trimmed, artefact-free text.
     pub fn new(text: String) -> Line {
-        let norm: String = fast2s::convert(&text).chars().map(super::views::fold_width).collect();
-        let chars = text.chars().count();
+        let norm = super::views::analysis_view(&text);
+        // The analysis view has one char per char of `text`.
+        let chars = norm.chars().count();
         Line { text, norm, chars }
     }
 }
@@ -230,14 +231,11 @@ fn editor_blurb(n: &str, chars: usize) -> bool {
     if n.contains("小编") && regex!(r"小编.{0,12}(整理|带来|收集|分享|为大家|给大家|准备|推荐|精选|搜集)").is_match(n) {
         return true;
     }
-    let tail: String = {
-        let v: Vec<char> = n.chars().collect();
-        v[v.len().saturating_sub(40)..].iter().collect()
-    };
+    let tail = n.char_indices().rev().nth(39).map_or(n, |(i, _)| &n[i..]);
     regex!(
         r"希望对(大家|你|您)(有所|有)?(帮助|启发)|希望(能|可以|能够)?(帮助|帮)到(大家|你|您)|希望(大家|你|您)(喜欢|能喜欢)|供(大家|您|你)(参考|阅读|借鉴|学习)|仅供参考|欢迎(大家)?(阅读|借鉴|参考|分享)|一起来看看吧|快来看看吧|以供参考|敬请阅读|欢迎收藏"
     )
-    .is_match(&tail)
+    .is_match(tail)
         && (chars <= 200 || n.contains("下面") || n.contains("以下"))
 }
 
@@ -253,11 +251,20 @@ fn prev_next(n: &str, chars: usize) -> bool {
     chars <= 80 && regex!(r"^[【\[]?(上一篇|下一篇|上一页|下一页|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]?").is_match(n)
 }
 
+/// `n` lowercased, borrowed when it has no ASCII capitals (most Chinese lines).
+fn ascii_lower(n: &str) -> std::borrow::Cow<'_, str> {
+    if n.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(n.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(n)
+    }
+}
+
 fn copyright(n: &str, chars: usize) -> bool {
     if chars > 160 {
         return false;
     }
-    let lower = n.to_lowercase();
+    let lower = ascii_lower(n);
     regex!(
         r"版权所有|copyright|©|all rights reserved|icp备|icp证|公网安备|违者必究|转载请注明|未经授权.{0,10}(转载|复制)|免责声明|如有侵权|侵权.{0,4}删除|联系删除|本站(部分|所有)?(文章|内容|资源).{0,12}(网络|网友|转载)|本文(来源于|来自)网络|不代表本站"
     )
@@ -265,7 +272,7 @@ fn copyright(n: &str, chars: usize) -> bool {
 }
 
 fn contact_line(n: &str, chars: usize) -> bool {
-    chars <= 80 && regex!(r"(联系电话|电话|传真|邮箱|e-?mail|地址|邮编|客服|qq)\s*[:：]").is_match(&n.to_lowercase())
+    chars <= 80 && regex!(r"(联系电话|电话|传真|邮箱|e-?mail|地址|邮编|客服|qq)\s*[:：]").is_match(&ascii_lower(n))
 }
 
 fn slogan(n: &str, chars: usize) -> bool {
@@ -332,7 +339,7 @@ fn bigrams(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
 
 /// Whether a keyword line has little to do with the rest of the page.
 fn spam_unrelated(parts: &[&str], page: &HashSet<(char, char)>, line_norm: &str) -> bool {
-    let lower = line_norm.to_lowercase();
+    let lower = ascii_lower(line_norm);
     let spam_hits = SPAM_WORDS.iter().filter(|w| lower.contains(*w)).count();
     if spam_hits >= 2 {
         return true;

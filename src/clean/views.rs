@@ -17,17 +17,72 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
-/// Simplified script with full-width ASCII folded: exactly one output char per input char.
-pub fn analysis_view(cleaned: &str) -> String {
-    let simplified = fast2s::convert(cleaned);
-    let out: String = simplified.chars().map(fold_width).collect();
-    // fast2s maps char to char today; should a future version not, fall back to the width fold
-    // alone rather than break the alignment every offset in the output relies on.
-    if out.chars().count() == cleaned.chars().count() {
-        out
-    } else {
-        cleaned.chars().map(fold_width).collect()
+/// Chars whose fast2s form depends on their neighbours (乾隆 vs 乾燥, 計畫 vs 畫家 …).
+fn is_contextual(c: char) -> bool {
+    matches!(c, '兒' | '覆' | '夥' | '藉' | '瞭' | '麽' | '幺' | '於' | '乾' | '著' | '苧' | '闔' | '鍾' | '讎' | '畫')
+}
+
+/// fast2s converts only 3-byte chars (U+0800–U+FFFF), one char to one char; a table of its
+/// answers (width fold included) for that range makes the analysis view a single cheap pass.
+fn analysis_table() -> &'static [char] {
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut buf = [0u8; 4];
+        (0x0800u32..=0xFFFF)
+            .map(|cp| match char::from_u32(cp) {
+                Some(c) => {
+                    let s = fast2s::convert(c.encode_utf8(&mut buf));
+                    let mut it = s.chars();
+                    match (it.next(), it.next()) {
+                        (Some(t), None) => fold_width(t),
+                        _ => fold_width(c),
+                    }
+                }
+                None => ' ',
+            })
+            .collect()
+    })
+}
+
+/// The analysis form of one char, given its neighbours.
+fn analysis_char(table: &[char], prev: char, c: char, next: char) -> char {
+    let cp = c as u32;
+    if !(0x0800..=0xFFFF).contains(&cp) {
+        return c;
     }
+    if is_contextual(c) {
+        let window: String = [prev, c, next].iter().collect();
+        return fast2s::convert(&window).chars().nth(1).map_or(c, fold_width);
+    }
+    table[(cp - 0x0800) as usize]
+}
+
+/// Simplified script with full-width ASCII folded: exactly one output char per input char
+/// (what `fast2s::convert` followed by [`fold_width`] gives, char by char).
+pub fn analysis_view(cleaned: &str) -> String {
+    let table = analysis_table();
+    let mut out = String::with_capacity(cleaned.len());
+    let mut it = cleaned.chars().peekable();
+    let mut prev = '0';
+    while let Some(c) = it.next() {
+        let next = it.peek().copied().unwrap_or('0');
+        out.push(analysis_char(table, prev, c, next));
+        prev = c;
+    }
+    out
+}
+
+/// Whether a char counts in the dedup key: hanzi, letters, digits.
+fn is_key_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_han(c) || (!is_cjk_punct(c) && c.is_alphanumeric())
+    }
+}
+
+fn is_cjk_punct(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 | 0x2000..=0x206F)
 }
 
 /// Dedup key (hanzi, letters, digits of `analysis`) and, per key char, its char offset.
@@ -35,7 +90,7 @@ pub fn dedup_key(analysis: &str) -> (String, Vec<u32>) {
     let mut key = String::with_capacity(analysis.len());
     let mut map = Vec::with_capacity(analysis.len() / 3);
     for (i, c) in analysis.chars().enumerate() {
-        if c.is_alphanumeric() {
+        if is_key_char(c) {
             key.push(c);
             map.push(i as u32);
         }
@@ -59,25 +114,30 @@ fn is_hangul(c: char) -> bool {
 /// them (后 "queen", 干 "shield", 里 "village" …): they say nothing about the script.
 const SHARED_FORMS: &str = "后干只台里面系征冲于余云松板斗才几谷丑出范划回汇伙获家价借卷困了辟仆朴千秋曲适术涂万咸向须叶佣御愿郁折症志制致钟种朱筑准表采彩尝党吊冬恶发丰复姜据克累历帘蒙弥面蔑苹凄签纤舍胜苏坛团托纬系咸向须旋佣吁郁云札占沾征只致制钟种周朱注准姿踪卜厂广斗范丰赶谷刮合后胡划回获几家价借据卷克困腊累里历帘了蒙弥面苹朴仆千签秋曲舍术松台坛涂团万系纤咸向须旋叶佣御吁郁愿云扎占折征症只致制钟种朱筑准";
 
-/// Simplified forms: targets of fast2s that are not shared by both scripts.
-fn simplified_only() -> &'static HashSet<char> {
-    static SET: OnceLock<HashSet<char>> = OnceLock::new();
+/// Simplified forms (targets of fast2s not shared by both scripts), as a bitmap over U+4E00–9FFF.
+fn simplified_only() -> &'static [u64] {
+    static SET: OnceLock<Vec<u64>> = OnceLock::new();
     SET.get_or_init(|| {
         let shared: HashSet<char> = SHARED_FORMS.chars().collect();
-        let mut set = HashSet::new();
-        let mut buf = [0u8; 4];
+        let table = analysis_table();
+        let mut bits = vec![0u64; (0x9FFF - 0x4E00) / 64 + 1];
         for cp in 0x4E00u32..=0x9FFF {
-            if let Some(c) = char::from_u32(cp) {
-                let s = fast2s::convert(c.encode_utf8(&mut buf));
-                if let Some(t) = s.chars().next() {
-                    if t != c && !shared.contains(&t) {
-                        set.insert(t);
-                    }
-                }
+            let t = table[(cp - 0x0800) as usize];
+            if t as u32 != cp && (0x4E00..=0x9FFF).contains(&(t as u32)) && !shared.contains(&t) {
+                let i = (t as u32 - 0x4E00) as usize;
+                bits[i / 64] |= 1 << (i % 64);
             }
         }
-        set
+        bits
     })
+}
+
+fn in_bitmap(bits: &[u64], c: char) -> bool {
+    let cp = c as u32;
+    (0x4E00..=0x9FFF).contains(&cp) && {
+        let i = (cp - 0x4E00) as usize;
+        bits[i / 64] & (1 << (i % 64)) != 0
+    }
 }
 
 /// Script of a cleaned text, from the characters whose form differs between the scripts.
@@ -91,14 +151,14 @@ pub fn detect_script(cleaned: &str, analysis: &str) -> Script {
             han += 1;
             if a != c && is_han(a) {
                 trad += 1;
-            } else if simp.contains(&c) {
+            } else if in_bitmap(simp, c) {
                 simp_only += 1;
             }
         } else if is_kana(c) {
             kana += 1;
         } else if is_hangul(c) {
             hangul += 1;
-        } else if c.is_alphabetic() {
+        } else if c.is_ascii_alphabetic() || (!c.is_ascii() && (c as u32) < 0x2E80 && c.is_alphabetic()) {
             latin += 1;
         }
     }
@@ -131,6 +191,18 @@ mod tests {
         let a = analysis_view(s);
         assert_eq!(a.chars().count(), s.chars().count());
         assert_eq!(a, "工会ABC123 计划(一)");
+    }
+
+    #[test]
+    fn contextual_list_matches() {
+        assert!("兒覆夥藉瞭麽幺於乾著苧闔鍾讎畫".chars().all(is_contextual));
+    }
+
+    #[test]
+    fn table_agrees_with_fast2s() {
+        let s = "乾隆皇帝喝乾了水，計畫與畫家；著作看著；於是樊於期。發展經濟，乾坤，兒寬、兒子。ＡＢ，　";
+        let want: String = fast2s::convert(s).chars().map(fold_width).collect();
+        assert_eq!(analysis_view(s), want);
     }
 
     #[test]
