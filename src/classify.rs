@@ -21,7 +21,7 @@
 //! top-level sections is judged from its sections' labels.
 
 use crate::report::{Kind, Section};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
 /// Evidence gathered from a piece of text.
@@ -191,6 +191,10 @@ const CUES: &[(&str, f64, f64)] = &[
     ("五年来", 0.0, 3.0),
     ("年以来", 0.0, 2.0),
     ("以来", 0.0, 1.0),
+    ("年来", 0.0, 2.0),
+    ("截至", 0.0, 1.5),
+    ("截止", 0.0, 1.5),
+    ("目前", 0.0, 0.5),
     ("去年", 0.0, 1.5),
     ("上年", 0.0, 1.0),
     ("上半年", 0.0, 1.5),
@@ -261,6 +265,7 @@ fn matcher() -> &'static Matcher {
     M.get_or_init(|| {
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(CUES.iter().map(|c| c.0))
             .unwrap_or_else(|_| unreachable_matcher());
         Matcher { ac }
@@ -391,61 +396,75 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
 
 /// Classifies a piece of analysis-view text (an article, a section or a paragraph).
 ///
-/// Each paragraph (line) leans plan or summary by its cues; the text is `mixed` when both
-/// the backward and the forward paragraphs hold at least a fifth of the evidence-bearing
-/// text, otherwise it takes the lean of all its cues together. A single paragraph is never
-/// mixed.
+/// Each paragraph (line) leans plan or summary by its cues; the text is `mixed` when at
+/// least two paragraphs lean each way, both leans hold at least [`MIXED_SHARE`] of the
+/// evidence-bearing text and they form two blocks (a review then a plan, or the reverse).
+/// Otherwise it takes the lean of all its cues together. A single paragraph is never mixed.
 pub fn classify_text(analysis: &str) -> (Kind, f64) {
+    decide(&paragraph_scores(analysis))
+}
+
+/// Cue scores and length (chars) of one paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Para {
+    sc: CueScores,
+    chars: usize,
+}
+
+/// Scores every non-blank line of `text` once.
+fn paragraph_scores(text: &str) -> Vec<Para> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| Para { sc: cue_scores(l), chars: l.chars().count() })
+        .collect()
+}
+
+fn total_scores(paras: &[Para]) -> CueScores {
     let mut all = CueScores::default();
-    let mut plan_chars = 0usize;
-    let mut summary_chars = 0usize;
-    let mut paragraphs = 0;
-    for para in analysis.lines() {
-        if para.trim().is_empty() {
-            continue;
-        }
-        paragraphs += 1;
-        let sc = cue_scores(para);
-        all.add(sc);
-        let n = para.chars().count();
-        match sc.lean().0 {
-            Kind::Plan => plan_chars += n,
-            Kind::Summary => summary_chars += n,
-            _ => {}
-        }
+    for p in paras {
+        all.add(p.sc);
     }
-    let (kind, score) = all.lean();
-    if paragraphs >= 2 && kind != Kind::Other {
-        let t = (plan_chars + summary_chars) as f64;
-        let (p, s) = (plan_chars as f64 / t, summary_chars as f64 / t);
-        if p >= MIXED_SHARE && s >= MIXED_SHARE && blocks_are_ordered(analysis) {
-            return (Kind::Mixed, round3(0.5 + p.min(s)));
-        }
+    all
+}
+
+/// The decision of [`classify_text`] from paragraph scores.
+fn decide(paras: &[Para]) -> (Kind, f64) {
+    let (kind, score) = total_scores(paras).lean();
+    if paras.len() < 2 || kind == Kind::Other {
+        return (kind, score);
+    }
+    let leans: Vec<(Kind, usize)> =
+        paras.iter().map(|p| (p.sc.lean().0, p.chars)).filter(|(k, _)| matches!(k, Kind::Plan | Kind::Summary)).collect();
+    let count = |k: Kind| leans.iter().filter(|x| x.0 == k).count();
+    let chars = |k: Kind| leans.iter().filter(|x| x.0 == k).map(|x| x.1).sum::<usize>() as f64;
+    let t = (chars(Kind::Plan) + chars(Kind::Summary)).max(1.0);
+    let (p, s) = (chars(Kind::Plan) / t, chars(Kind::Summary) / t);
+    // One stray paragraph either way does not make a review-and-plan.
+    let both = count(Kind::Plan) >= 2 && count(Kind::Summary) >= 2;
+    if both && p >= MIXED_SHARE && s >= MIXED_SHARE && best_split_agreement(&leans) >= 0.85 {
+        return (Kind::Mixed, round3(0.5 + p.min(s)));
     }
     (kind, score)
 }
 
-/// True when the backward and forward paragraphs form (roughly) two blocks — a review then
-/// a plan, or the reverse — rather than alternating, which is how a plan that cites last
-/// year's results reads.
-fn blocks_are_ordered(analysis: &str) -> bool {
-    let leans: Vec<(Kind, usize)> = analysis
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| (cue_scores(l).lean().0, l.chars().count()))
-        .filter(|(k, _)| matches!(k, Kind::Plan | Kind::Summary))
-        .collect();
+/// True when the parts (kind, chars) form a review block and a plan block, in either order.
+fn parts_are_ordered(parts: &[(Kind, usize)]) -> bool {
+    let leans: Vec<(Kind, usize)> = parts.iter().copied().filter(|p| matches!(p.0, Kind::Plan | Kind::Summary)).collect();
+    best_split_agreement(&leans) >= 0.85
+}
+
+/// Share of chars agreeing with the best "one kind before, the other after" split.
+fn best_split_agreement(leans: &[(Kind, usize)]) -> f64 {
     let total: usize = leans.iter().map(|x| x.1).sum();
     if total == 0 {
-        return false;
+        return 0.0;
     }
-    // Best split point: chars agreeing with "summary before, plan after" (or the reverse).
     let mut best = 0usize;
     for order in [(Kind::Summary, Kind::Plan), (Kind::Plan, Kind::Summary)] {
         let mut agree_after: usize = leans.iter().filter(|x| x.0 == order.1).map(|x| x.1).sum();
         let mut agree_before = 0usize;
         best = best.max(agree_after);
-        for &(k, n) in &leans {
+        for &(k, n) in leans {
             if k == order.0 {
                 agree_before += n;
             } else {
@@ -454,7 +473,7 @@ fn blocks_are_ordered(analysis: &str) -> bool {
             best = best.max(agree_before + agree_after);
         }
     }
-    best as f64 >= 0.85 * total as f64
+    best as f64 / total as f64
 }
 
 /// Classifies an article and labels its top-level sections (`kind` of level-1 sections).
@@ -476,51 +495,64 @@ pub fn classify_article(analysis: &str, span: [usize; 2], sections: &mut [Sectio
     if tops.is_empty() {
         return classify_text(whole);
     }
-    let mut parts: Vec<(Kind, usize)> = Vec::new();
     let first = sections[tops[0]].offset.clamp(span[0], span[1]);
-    let intro = slice(span[0], first);
-    let mut intro_kind = classify_text(intro).0;
-    if intro_kind == Kind::Mixed {
-        intro_kind = cue_scores(intro).lean().0;
-    }
-    parts.push((intro_kind, first - span[0]));
-    let article_lean = cue_scores(whole).lean();
+    let intro = paragraph_scores(slice(span[0], first));
     let glossary_from = glossary_start(whole).map(|c| span[0] + c);
+    // Each part is scored once: (section index or None for the intro, paragraphs, chars,
+    // forced kind).
+    let mut scored: Vec<(Option<usize>, Vec<Para>, usize, Option<Kind>)> = vec![(None, intro, first - span[0], None)];
     for (k, &i) in tops.iter().enumerate() {
         let a = sections[i].offset.clamp(span[0], span[1]);
+        let b = tops.get(k + 1).map_or(span[1], |&j| sections[j].offset.clamp(a, span[1]));
         if glossary_from.is_some_and(|g| a >= g) {
-            sections[i].kind = Some(Kind::Other);
+            scored.push((Some(i), Vec::new(), b - a, Some(Kind::Other)));
             continue;
         }
-        let b = tops.get(k + 1).map_or(span[1], |&j| sections[j].offset.clamp(a, span[1]));
         // The heading itself is not evidence: headings of reviews and of plans are worded
         // alike (`加强组织领导`), and a title must not decide the kind.
         let head = sections[i].marker.chars().count() + sections[i].title.chars().count();
         let text = slice_chars(slice(a, b), head);
-        // A section with too little evidence of its own (a heading and a line or two)
-        // follows its article.
-        let kind = if is_definition(text) {
-            Kind::Other
-        } else {
-            let sc = cue_scores(text);
-            let margin = (sc.forward - sc.backward).abs() / sc.total().max(1e-9);
-            if sc.total() < SECTION_EVIDENCE || (margin < SECTION_MARGIN && article_lean.0 != Kind::Other) {
-                article_lean.0
-            } else {
-                classify_text(text).0
+        let forced = is_definition(text).then_some(Kind::Other);
+        scored.push((Some(i), paragraph_scores(text), b - a, forced));
+    }
+    let mut all = CueScores::default();
+    for (_, paras, _, _) in &scored {
+        all.add(total_scores(paras));
+    }
+    let article_lean = all.lean();
+    let mut parts: Vec<(Kind, usize)> = Vec::with_capacity(scored.len());
+    for (idx, paras, len, forced) in &scored {
+        let kind = match (idx, forced) {
+            (_, Some(k)) => *k,
+            (None, None) => match decide(paras).0 {
+                Kind::Mixed => total_scores(paras).lean().0,
+                k => k,
+            },
+            (Some(_), None) => {
+                // A section with too little evidence of its own, or leaning only slightly,
+                // follows its article.
+                let sc = total_scores(paras);
+                let margin = (sc.forward - sc.backward).abs() / sc.total().max(1e-9);
+                if sc.total() < SECTION_EVIDENCE || (margin < SECTION_MARGIN && article_lean.0 != Kind::Other) {
+                    article_lean.0
+                } else {
+                    decide(paras).0
+                }
             }
         };
-        sections[i].kind = Some(kind);
-        parts.push((kind, b - a));
+        if let Some(i) = idx {
+            sections[*i].kind = Some(kind);
+        }
+        parts.push((kind, *len));
     }
-    let total: usize = parts.iter().map(|p| p.1).sum::<usize>().max(1);
+    let total: usize = parts.iter().filter(|p| p.0 != Kind::Other).map(|p| p.1).sum::<usize>().max(1);
     let share = |want: Kind| {
         let full: usize = parts.iter().filter(|p| p.0 == want).map(|p| p.1).sum();
         let half: usize = parts.iter().filter(|p| p.0 == Kind::Mixed).map(|p| p.1).sum();
         (full as f64 + half as f64 / 2.0) / total as f64
     };
     let (ps, ss) = (share(Kind::Plan), share(Kind::Summary));
-    if ps >= ARTICLE_MIXED_SHARE && ss >= ARTICLE_MIXED_SHARE {
+    if ps >= ARTICLE_MIXED_SHARE && ss >= ARTICLE_MIXED_SHARE && parts_are_ordered(&parts) {
         return (Kind::Mixed, round3(0.5 + ps.min(ss)));
     }
     article_lean
@@ -557,7 +589,7 @@ const SECTION_MARGIN: f64 = 0.3;
 const SECTION_EVIDENCE: f64 = 3.0;
 /// Share of an article that its review part and its plan part must each reach for the
 /// article to be `mixed` (a summary closing with a few lines of next steps stays a summary).
-const ARTICLE_MIXED_SHARE: f64 = 0.25;
+const ARTICLE_MIXED_SHARE: f64 = 0.2;
 
 /// `text` without its first `n` chars.
 fn slice_chars(text: &str, n: usize) -> &str {

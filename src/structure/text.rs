@@ -56,14 +56,6 @@ impl Page {
         }
         e
     }
-
-    /// Index of the line holding char `offset`.
-    pub fn line_of(&self, offset: usize) -> usize {
-        match self.lines.binary_search_by(|l| l.start.cmp(&offset)) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        }
-    }
 }
 
 fn split_lines(norm: &[char]) -> Vec<Line> {
