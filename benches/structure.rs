@@ -22,7 +22,10 @@ fn pages() -> Vec<(String, String)> {
     if let Ok(rd) = std::fs::read_dir(corpus().join("gov-reports-2026")) {
         for e in rd.flatten() {
             if let Ok(mut r) = csv::Reader::from_path(e.path()) {
-                let col = r.headers().ok().and_then(|h| h.iter().position(|x| x.trim_start_matches('\u{feff}') == "full_text"));
+                let col = r.headers().ok().and_then(|h| {
+                    h.iter()
+                        .position(|x| x.trim_start_matches('\u{feff}') == "full_text")
+                });
                 for rec in r.records().flatten() {
                     if let Some(t) = col.and_then(|c| rec.get(c)) {
                         texts.push(t.to_string());
@@ -70,7 +73,14 @@ fn bench(c: &mut Criterion) {
             n
         })
     });
-    g.bench_function("analyze", |b| b.iter(|| pages.iter().map(|(t, a)| analyze(t, a).articles.len()).sum::<usize>()));
+    g.bench_function("analyze", |b| {
+        b.iter(|| {
+            pages
+                .iter()
+                .map(|(t, a)| analyze(t, a).articles.len())
+                .sum::<usize>()
+        })
+    });
     g.finish();
 }
 
