@@ -51,10 +51,7 @@ impl Dedup {
     /// A new corpus stage. `spool_dir` may hold temporary files.
     pub fn new(params: DedupParams, spool_dir: &std::path::Path) -> std::io::Result<Self> {
         let _ = spool_dir;
-        Ok(Dedup {
-            params,
-            articles: Vec::new(),
-        })
+        Ok(Dedup { params, articles: Vec::new() })
     }
     /// Adds one prepared article (input order).
     pub fn add(&mut self, article: Prepared) -> std::io::Result<()> {
@@ -64,10 +61,7 @@ impl Dedup {
     /// Finds pairs, passages, shares and clusters.
     pub fn finish(self) -> std::io::Result<DedupOutput> {
         Ok(DedupOutput {
-            duplicates: Duplicates {
-                params: self.params,
-                ..Default::default()
-            },
+            duplicates: Duplicates { params: self.params, ..Default::default() },
             copies: self.articles.iter().map(|_| Copy::default()).collect(),
         })
     }
