@@ -1,8 +1,87 @@
-//! Criterion bench of the structure stage (placeholder until the stage's owner writes it).
-use criterion::{criterion_group, criterion_main, Criterion};
+//! Criterion bench of the structure stage plus classification (structure + kind), over the
+//! seed pages and the provincial government work reports of the shared corpus.
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::path::PathBuf;
+use zhreport::classify::classify_article;
+use zhreport::structure::analyze;
+
+fn corpus() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"))
+}
+
+/// (cleaned, analysis) pairs; the analysis view is built char by char so it stays aligned.
+fn pages() -> Vec<(String, String)> {
+    let mut texts = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(corpus().join("seeds")) {
+        for e in rd.flatten() {
+            if let Ok(t) = std::fs::read_to_string(e.path()) {
+                texts.push(t);
+            }
+        }
+    }
+    if let Ok(rd) = std::fs::read_dir(corpus().join("gov-reports-2026")) {
+        for e in rd.flatten() {
+            if let Ok(mut r) = csv::Reader::from_path(e.path()) {
+                let col = r.headers().ok().and_then(|h| {
+                    h.iter()
+                        .position(|x| x.trim_start_matches('\u{feff}') == "full_text")
+                });
+                for rec in r.records().flatten() {
+                    if let Some(t) = col.and_then(|c| rec.get(c)) {
+                        texts.push(t.to_string());
+                    }
+                }
+            }
+        }
+    }
+    let mut buf = [0u8; 4];
+    texts
+        .into_iter()
+        .map(|t| {
+            let a: String = t
+                .chars()
+                .map(|c| {
+                    let s = fast2s::convert(c.encode_utf8(&mut buf));
+                    let mut it = s.chars();
+                    match (it.next(), it.next()) {
+                        (Some(x), None) => x,
+                        _ => c,
+                    }
+                })
+                .collect();
+            (t, a)
+        })
+        .collect()
+}
 
 fn bench(c: &mut Criterion) {
-    c.bench_function("structure/noop", |b| b.iter(|| 1 + 1));
+    let pages = pages();
+    let bytes: usize = pages.iter().map(|p| p.0.len()).sum();
+    let mut g = c.benchmark_group("structure");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(20);
+    g.bench_function("analyze+classify", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for (text, analysis) in &pages {
+                let page = analyze(text, analysis);
+                for mut a in page.articles {
+                    let (k, _) = classify_article(analysis, a.span, &mut a.sections);
+                    n += a.sections.len() + k as usize;
+                }
+            }
+            n
+        })
+    });
+    g.bench_function("analyze", |b| {
+        b.iter(|| {
+            pages
+                .iter()
+                .map(|(t, a)| analyze(t, a).articles.len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);

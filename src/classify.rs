@@ -21,7 +21,7 @@
 //! top-level sections is judged from its sections' labels.
 
 use crate::report::{Kind, Section};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
 /// Evidence gathered from a piece of text.
@@ -50,7 +50,11 @@ impl CueScores {
             return (Kind::Other, 0.0);
         }
         let margin = (self.forward - self.backward) / t;
-        let kind = if margin >= 0.0 { Kind::Plan } else { Kind::Summary };
+        let kind = if margin >= 0.0 {
+            Kind::Plan
+        } else {
+            Kind::Summary
+        };
         // Confidence grows with the margin and with the amount of evidence.
         let score = 0.5 + 0.5 * margin.abs() * (t / (t + 2.0));
         (kind, round3(score))
@@ -191,6 +195,11 @@ const CUES: &[(&str, f64, f64)] = &[
     ("五年来", 0.0, 3.0),
     ("年以来", 0.0, 2.0),
     ("以来", 0.0, 1.0),
+    ("年来", 0.0, 2.0),
+    ("截至", 0.0, 1.5),
+    ("截止", 0.0, 1.5),
+    ("目前", 0.0, 0.5),
+    ("年初", 0.0, 0.8),
     ("去年", 0.0, 1.5),
     ("上年", 0.0, 1.0),
     ("上半年", 0.0, 1.5),
@@ -261,6 +270,7 @@ fn matcher() -> &'static Matcher {
     M.get_or_init(|| {
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(CUES.iter().map(|c| c.0))
             .unwrap_or_else(|_| unreachable_matcher());
         Matcher { ac }
@@ -293,18 +303,75 @@ pub fn cue_scores(analysis: &str) -> CueScores {
 /// "subject + adverb + verb" (`城市更新扎实开展。`, `依法行政深入推进。`), while a task of a
 /// plan is "verb + object" (`加快建设现代化产业体系。`).
 const RESULT_ENDINGS: &[&str] = &[
-    "推进", "深化", "提升", "加强", "增强", "优化", "见效", "开展", "凸显", "显现", "完善", "加快", "改善", "提高", "巩固",
-    "扩大", "落实", "突破", "进展", "成效", "提质", "增效", "向好", "稳定", "有力", "有效", "扎实", "明显", "显著", "加速",
-    "拓展", "壮大", "跃升", "彰显", "改进", "夯实", "健全", "领先", "焕新", "新高", "进步", "增长", "丰硕", "迈进", "发展",
-    "加力", "提速", "有序", "向新", "向优", "出新",
+    "推进", "深化", "提升", "加强", "增强", "优化", "见效", "开展", "凸显", "显现", "完善", "加快",
+    "改善", "提高", "巩固", "扩大", "落实", "突破", "进展", "成效", "提质", "增效", "向好", "稳定",
+    "有力", "有效", "扎实", "明显", "显著", "加速", "拓展", "壮大", "跃升", "彰显", "改进", "夯实",
+    "健全", "领先", "焕新", "新高", "进步", "增长", "丰硕", "迈进", "发展", "加力", "提速", "有序",
+    "向新", "向优", "出新",
 ];
 
 /// Verbs that open the lead sentence of a task.
 const TASK_OPENINGS: &[&str] = &[
-    "加快", "推进", "推动", "深化", "实施", "健全", "完善", "强化", "促进", "支持", "加强", "坚持", "提升", "优化", "培育",
-    "打造", "扩大", "积极", "大力", "全面", "持续", "深入", "着力", "做好", "抓好", "统筹", "扎实", "更好", "更大", "进一步",
-    "不断", "坚决", "切实", "全力", "稳步", "有序", "聚焦", "筑牢", "巩固", "防范", "建设", "构建", "发展", "落实", "提高",
-    "用好", "抓实", "提振", "激发", "增强", "加大", "加力", "保障", "守牢", "营造", "塑造", "建立", "稳定", "力争", "确保",
+    "加快",
+    "推进",
+    "推动",
+    "深化",
+    "实施",
+    "健全",
+    "完善",
+    "强化",
+    "促进",
+    "支持",
+    "加强",
+    "坚持",
+    "提升",
+    "优化",
+    "培育",
+    "打造",
+    "扩大",
+    "积极",
+    "大力",
+    "全面",
+    "持续",
+    "深入",
+    "着力",
+    "做好",
+    "抓好",
+    "统筹",
+    "扎实",
+    "更好",
+    "更大",
+    "进一步",
+    "不断",
+    "坚决",
+    "切实",
+    "全力",
+    "稳步",
+    "有序",
+    "聚焦",
+    "筑牢",
+    "巩固",
+    "防范",
+    "建设",
+    "构建",
+    "发展",
+    "落实",
+    "提高",
+    "用好",
+    "抓实",
+    "提振",
+    "激发",
+    "增强",
+    "加大",
+    "加力",
+    "保障",
+    "守牢",
+    "营造",
+    "塑造",
+    "建立",
+    "稳定",
+    "力争",
+    "确保",
 ];
 
 /// The lead sentence of a paragraph (up to 。, at most 30 chars), after an enumeration
@@ -313,7 +380,10 @@ fn lead_sentence_cues(para: &str, sc: &mut CueScores) {
     let p = para.trim_start();
     let p = strip_marker(p);
     let opens_task = TASK_OPENINGS.iter().any(|w| p.starts_with(w));
-    let lead = p.find('。').map(|e| &p[..e]).filter(|l| (4..=30).contains(&l.chars().count()));
+    let lead = p
+        .find('。')
+        .map(|e| &p[..e])
+        .filter(|l| (4..=30).contains(&l.chars().count()));
     let ends_result = lead.is_some_and(|l| RESULT_ENDINGS.iter().any(|w| l.ends_with(w)));
     let told_done = p.contains('了') || p.contains('已');
     if ends_result && !opens_task {
@@ -341,7 +411,10 @@ fn strip_marker(p: &str) -> &str {
         }
         if matches!(c, '、' | '.' | '是') {
             let head = &p[..i];
-            if head.chars().all(|h| h.is_ascii_digit() || "一二三四五六七八九十".contains(h)) {
+            if head
+                .chars()
+                .all(|h| h.is_ascii_digit() || "一二三四五六七八九十".contains(h))
+            {
                 return &p[i + c.len_utf8()..];
             }
             break;
@@ -366,10 +439,29 @@ fn figure_cues(text: &str, sc: &mut CueScores) {
         }
         let before = &text[floor_boundary(text, start.saturating_sub(9))..start];
         let after = &text[i..ceil_boundary(text, (i + 15).min(b.len()))];
-        let target = after.contains("左右") || after.contains("以上") || before.ends_with("不少于") || before.contains("力争");
+        // A day of a month (`4月9日`) dates something that happened: plans name months.
+        if after.starts_with('日')
+            && before.chars().last() == Some('月')
+            && before
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_digit())
+        {
+            sc.backward += 1.0;
+            continue;
+        }
+        let target = after.contains("左右")
+            || after.contains("以上")
+            || before.ends_with("不少于")
+            || before.contains("力争");
         if target {
             sc.forward += 0.5;
-        } else if before.ends_with("增长") || before.ends_with("达") || before.ends_with("达到") || after.starts_with("%,") {
+        } else if before.ends_with("增长")
+            || before.ends_with("达")
+            || before.ends_with("达到")
+            || after.starts_with("%,")
+        {
             sc.backward += 0.4;
         }
     }
@@ -391,61 +483,101 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
 
 /// Classifies a piece of analysis-view text (an article, a section or a paragraph).
 ///
-/// Each paragraph (line) leans plan or summary by its cues; the text is `mixed` when both
-/// the backward and the forward paragraphs hold at least a fifth of the evidence-bearing
-/// text, otherwise it takes the lean of all its cues together. A single paragraph is never
-/// mixed.
+/// Each paragraph (line) leans plan or summary by its cues; the text is `mixed` when at
+/// least two paragraphs lean each way, both leans hold at least [`MIXED_SHARE`] of the
+/// evidence-bearing text and they form two blocks (a review then a plan, or the reverse).
+/// Otherwise it takes the lean of all its cues together. A single paragraph is never mixed.
 pub fn classify_text(analysis: &str) -> (Kind, f64) {
+    decide(&paragraph_scores(analysis))
+}
+
+/// Cue scores and length (chars) of one paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Para {
+    sc: CueScores,
+    chars: usize,
+}
+
+/// Scores every non-blank line of `text` once.
+fn paragraph_scores(text: &str) -> Vec<Para> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| Para {
+            sc: cue_scores(l),
+            chars: l.chars().count(),
+        })
+        .collect()
+}
+
+fn total_scores(paras: &[Para]) -> CueScores {
     let mut all = CueScores::default();
-    let mut plan_chars = 0usize;
-    let mut summary_chars = 0usize;
-    let mut paragraphs = 0;
-    for para in analysis.lines() {
-        if para.trim().is_empty() {
-            continue;
-        }
-        paragraphs += 1;
-        let sc = cue_scores(para);
-        all.add(sc);
-        let n = para.chars().count();
-        match sc.lean().0 {
-            Kind::Plan => plan_chars += n,
-            Kind::Summary => summary_chars += n,
-            _ => {}
-        }
+    for p in paras {
+        all.add(p.sc);
     }
-    let (kind, score) = all.lean();
-    if paragraphs >= 2 && kind != Kind::Other {
-        let t = (plan_chars + summary_chars) as f64;
-        let (p, s) = (plan_chars as f64 / t, summary_chars as f64 / t);
-        if p >= MIXED_SHARE && s >= MIXED_SHARE && blocks_are_ordered(analysis) {
-            return (Kind::Mixed, round3(0.5 + p.min(s)));
-        }
+    all
+}
+
+/// The decision of [`classify_text`] from paragraph scores.
+fn decide(paras: &[Para]) -> (Kind, f64) {
+    let (kind, score) = total_scores(paras).lean();
+    if paras.len() < 2 || kind == Kind::Other {
+        return (kind, score);
+    }
+    let leans: Vec<(Kind, usize)> = paras
+        .iter()
+        .map(|p| (p.sc.lean().0, p.chars))
+        .filter(|(k, _)| matches!(k, Kind::Plan | Kind::Summary))
+        .collect();
+    let count = |k: Kind| leans.iter().filter(|x| x.0 == k).count();
+    let chars = |k: Kind| {
+        leans
+            .iter()
+            .filter(|x| x.0 == k)
+            .map(|x| x.1)
+            .sum::<usize>() as f64
+    };
+    let t = (chars(Kind::Plan) + chars(Kind::Summary)).max(1.0);
+    let (p, s) = (chars(Kind::Plan) / t, chars(Kind::Summary) / t);
+    // One stray paragraph either way does not make a review-and-plan.
+    let both = count(Kind::Plan) >= 2 && count(Kind::Summary) >= 2;
+    if both && p >= MIXED_SHARE && s >= MIXED_SHARE && best_split_agreement(&leans) >= 0.85 {
+        return (Kind::Mixed, round3(0.5 + p.min(s)));
     }
     (kind, score)
 }
 
-/// True when the backward and forward paragraphs form (roughly) two blocks — a review then
-/// a plan, or the reverse — rather than alternating, which is how a plan that cites last
-/// year's results reads.
-fn blocks_are_ordered(analysis: &str) -> bool {
-    let leans: Vec<(Kind, usize)> = analysis
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| (cue_scores(l).lean().0, l.chars().count()))
-        .filter(|(k, _)| matches!(k, Kind::Plan | Kind::Summary))
+/// True when the parts (kind, chars) form a review block followed by a plan block. Reports
+/// review before they plan (`总结及计划`, 政府工作报告); a plan-like section opening a
+/// review is a review's first item worded as a task, not a plan.
+fn parts_are_ordered(parts: &[(Kind, usize)]) -> bool {
+    let leans: Vec<(Kind, usize)> = parts
+        .iter()
+        .copied()
+        .filter(|p| matches!(p.0, Kind::Plan | Kind::Summary))
         .collect();
+    split_agreement(&leans, &[(Kind::Summary, Kind::Plan)]) >= 0.85
+}
+
+/// Share of chars agreeing with the best "one kind before, the other after" split.
+fn best_split_agreement(leans: &[(Kind, usize)]) -> f64 {
+    split_agreement(
+        leans,
+        &[(Kind::Summary, Kind::Plan), (Kind::Plan, Kind::Summary)],
+    )
+}
+
+/// Share of chars agreeing with the best split in one of the given orders.
+fn split_agreement(leans: &[(Kind, usize)], orders: &[(Kind, Kind)]) -> f64 {
     let total: usize = leans.iter().map(|x| x.1).sum();
     if total == 0 {
-        return false;
+        return 0.0;
     }
-    // Best split point: chars agreeing with "summary before, plan after" (or the reverse).
     let mut best = 0usize;
-    for order in [(Kind::Summary, Kind::Plan), (Kind::Plan, Kind::Summary)] {
+    for &order in orders {
         let mut agree_after: usize = leans.iter().filter(|x| x.0 == order.1).map(|x| x.1).sum();
         let mut agree_before = 0usize;
         best = best.max(agree_after);
-        for &(k, n) in &leans {
+        for &(k, n) in leans {
             if k == order.0 {
                 agree_before += n;
             } else {
@@ -454,7 +586,7 @@ fn blocks_are_ordered(analysis: &str) -> bool {
             best = best.max(agree_before + agree_after);
         }
     }
-    best as f64 >= 0.85 * total as f64
+    best as f64 / total as f64
 }
 
 /// Classifies an article and labels its top-level sections (`kind` of level-1 sections).
@@ -472,55 +604,84 @@ pub fn classify_article(analysis: &str, span: [usize; 2], sections: &mut [Sectio
         analysis.get(ba..bb).unwrap_or("")
     };
     let whole = slice(span[0], span[1]);
-    let tops: Vec<usize> = (0..sections.len()).filter(|&i| sections[i].level == 1).collect();
+    let tops: Vec<usize> = (0..sections.len())
+        .filter(|&i| sections[i].level == 1)
+        .collect();
     if tops.is_empty() {
         return classify_text(whole);
     }
-    let mut parts: Vec<(Kind, usize)> = Vec::new();
     let first = sections[tops[0]].offset.clamp(span[0], span[1]);
-    let intro = slice(span[0], first);
-    let mut intro_kind = classify_text(intro).0;
-    if intro_kind == Kind::Mixed {
-        intro_kind = cue_scores(intro).lean().0;
-    }
-    parts.push((intro_kind, first - span[0]));
-    let article_lean = cue_scores(whole).lean();
+    let intro = paragraph_scores(slice(span[0], first));
     let glossary_from = glossary_start(whole).map(|c| span[0] + c);
+    // Each part is scored once: (section index or None for the intro, paragraphs, chars,
+    // forced kind).
+    let mut scored: Vec<(Option<usize>, Vec<Para>, usize, Option<Kind>)> =
+        vec![(None, intro, first - span[0], None)];
     for (k, &i) in tops.iter().enumerate() {
         let a = sections[i].offset.clamp(span[0], span[1]);
+        let b = tops
+            .get(k + 1)
+            .map_or(span[1], |&j| sections[j].offset.clamp(a, span[1]));
         if glossary_from.is_some_and(|g| a >= g) {
-            sections[i].kind = Some(Kind::Other);
+            scored.push((Some(i), Vec::new(), b - a, Some(Kind::Other)));
             continue;
         }
-        let b = tops.get(k + 1).map_or(span[1], |&j| sections[j].offset.clamp(a, span[1]));
         // The heading itself is not evidence: headings of reviews and of plans are worded
         // alike (`加强组织领导`), and a title must not decide the kind.
         let head = sections[i].marker.chars().count() + sections[i].title.chars().count();
         let text = slice_chars(slice(a, b), head);
-        // A section with too little evidence of its own (a heading and a line or two)
-        // follows its article.
-        let kind = if is_definition(text) {
-            Kind::Other
-        } else {
-            let sc = cue_scores(text);
-            let margin = (sc.forward - sc.backward).abs() / sc.total().max(1e-9);
-            if sc.total() < SECTION_EVIDENCE || (margin < SECTION_MARGIN && article_lean.0 != Kind::Other) {
-                article_lean.0
-            } else {
-                classify_text(text).0
+        let forced = is_definition(text).then_some(Kind::Other);
+        scored.push((Some(i), paragraph_scores(text), b - a, forced));
+    }
+    let mut all = CueScores::default();
+    for (_, paras, _, _) in &scored {
+        all.add(total_scores(paras));
+    }
+    let article_lean = all.lean();
+    let mut parts: Vec<(Kind, usize)> = Vec::with_capacity(scored.len());
+    for (idx, paras, len, forced) in &scored {
+        let kind = match (idx, forced) {
+            (_, Some(k)) => *k,
+            (None, None) => match decide(paras).0 {
+                Kind::Mixed => total_scores(paras).lean().0,
+                k => k,
+            },
+            (Some(_), None) => {
+                // A section with too little evidence of its own, or leaning only slightly,
+                // follows its article.
+                let sc = total_scores(paras);
+                let margin = (sc.forward - sc.backward).abs() / sc.total().max(1e-9);
+                if sc.total() < SECTION_EVIDENCE
+                    || (margin < SECTION_MARGIN && article_lean.0 != Kind::Other)
+                {
+                    article_lean.0
+                } else {
+                    decide(paras).0
+                }
             }
         };
-        sections[i].kind = Some(kind);
-        parts.push((kind, b - a));
+        if let Some(i) = idx {
+            sections[*i].kind = Some(kind);
+        }
+        parts.push((kind, *len));
     }
-    let total: usize = parts.iter().map(|p| p.1).sum::<usize>().max(1);
+    let total: usize = parts
+        .iter()
+        .filter(|p| p.0 != Kind::Other)
+        .map(|p| p.1)
+        .sum::<usize>()
+        .max(1);
     let share = |want: Kind| {
         let full: usize = parts.iter().filter(|p| p.0 == want).map(|p| p.1).sum();
-        let half: usize = parts.iter().filter(|p| p.0 == Kind::Mixed).map(|p| p.1).sum();
+        let half: usize = parts
+            .iter()
+            .filter(|p| p.0 == Kind::Mixed)
+            .map(|p| p.1)
+            .sum();
         (full as f64 + half as f64 / 2.0) / total as f64
     };
     let (ps, ss) = (share(Kind::Plan), share(Kind::Summary));
-    if ps >= ARTICLE_MIXED_SHARE && ss >= ARTICLE_MIXED_SHARE {
+    if ps >= ARTICLE_MIXED_SHARE && ss >= ARTICLE_MIXED_SHARE && parts_are_ordered(&parts) {
         return (Kind::Mixed, round3(0.5 + ps.min(ss)));
     }
     article_lean
@@ -533,7 +694,9 @@ fn is_definition(text: &str) -> bool {
         return false;
     }
     let head: String = text.chars().take(80).collect();
-    ["是指", "的简称", "指的是", ":指", "的统称"].iter().any(|w| head.contains(w))
+    ["是指", "的简称", "指的是", ":指", "的统称"]
+        .iter()
+        .any(|w| head.contains(w))
 }
 
 /// Char offset (in `text`) of a glossary appendix heading (`名词解释` alone on a line):
@@ -542,7 +705,10 @@ fn glossary_start(text: &str) -> Option<usize> {
     let mut chars = 0usize;
     for line in text.split('\n') {
         let t = line.trim();
-        if matches!(t, "名词解释" | "名词注释" | "注释" | "名词解释:" | "附:名词解释") {
+        if matches!(
+            t,
+            "名词解释" | "名词注释" | "注释" | "名词解释:" | "附:名词解释"
+        ) {
             return Some(chars);
         }
         chars += line.chars().count() + 1;
@@ -557,7 +723,7 @@ const SECTION_MARGIN: f64 = 0.3;
 const SECTION_EVIDENCE: f64 = 3.0;
 /// Share of an article that its review part and its plan part must each reach for the
 /// article to be `mixed` (a summary closing with a few lines of next steps stays a summary).
-const ARTICLE_MIXED_SHARE: f64 = 0.25;
+const ARTICLE_MIXED_SHARE: f64 = 0.2;
 
 /// `text` without its first `n` chars.
 fn slice_chars(text: &str, n: usize) -> &str {
@@ -594,7 +760,9 @@ fn char_to_byte(text: &str, span: [usize; 2], sections: &[Section]) -> Vec<(usiz
 fn byte_at(map: &[(usize, usize)], c: usize) -> usize {
     match map.binary_search_by(|x| x.0.cmp(&c)) {
         Ok(i) => map[i].1,
-        Err(i) => map.get(i).map_or_else(|| map.last().map_or(0, |x| x.1), |x| x.1),
+        Err(i) => map
+            .get(i)
+            .map_or_else(|| map.last().map_or(0, |x| x.1), |x| x.1),
     }
 }
 
@@ -604,8 +772,15 @@ mod tests {
 
     #[test]
     fn single_paragraphs() {
-        assert_eq!(classify_text("明年，我们将力争实现地区生产总值增长5%左右，确保完成目标任务。").0, Kind::Plan);
-        assert_eq!(classify_text("过去一年，全镇新增就业5987人，圆满完成了各项工作任务，取得了显著成效。").0, Kind::Summary);
+        assert_eq!(
+            classify_text("明年，我们将力争实现地区生产总值增长5%左右，确保完成目标任务。").0,
+            Kind::Plan
+        );
+        assert_eq!(
+            classify_text("过去一年，全镇新增就业5987人，圆满完成了各项工作任务，取得了显著成效。")
+                .0,
+            Kind::Summary
+        );
         assert_eq!(
             classify_text("地区生产总值增长5.3%，规上工业企业利润同比增长6%，191家企业营业收入超百亿元，居全国首位。").0,
             Kind::Summary
@@ -626,7 +801,11 @@ mod tests {
         let t = "一年来，我们完成了各项任务，取得了显著成绩，荣获先进单位。\n工会经费收缴率已经达到100%，圆满完成了全年目标。\n明年，我们将进一步加强建设，力争实现新突破。\n下一步要确保完成各项目标任务，着力抓好落实。";
         assert_eq!(classify_text(t).0, Kind::Mixed);
         // Alternating leans are not a review followed by a plan.
-        assert_ne!(classify_text("完成了任务。\n将加强。\n完成了任务。\n将加强。\n完成了任务。\n将加强。").0, Kind::Mixed);
+        assert_ne!(
+            classify_text("完成了任务。\n将加强。\n完成了任务。\n将加强。\n完成了任务。\n将加强。")
+                .0,
+            Kind::Mixed
+        );
     }
 
     #[test]
@@ -634,7 +813,14 @@ mod tests {
         let t = "总结\n一、回顾\n过去一年，我们完成了各项任务，取得了显著成绩。\n二、明年打算\n明年我们将力争实现新突破，确保完成目标。";
         let chars: Vec<char> = t.chars().collect();
         let off = |needle: &str| t.find(needle).map(|b| t[..b].chars().count()).unwrap_or(0);
-        let mk = |o, n| Section { level: 1, marker: String::new(), ordinal: n, title: String::new(), offset: o, kind: None };
+        let mk = |o, n| Section {
+            level: 1,
+            marker: String::new(),
+            ordinal: n,
+            title: String::new(),
+            offset: o,
+            kind: None,
+        };
         let mut secs = vec![mk(off("一、"), 1), mk(off("二、"), 2)];
         let (k, _) = classify_article(t, [0, chars.len()], &mut secs);
         assert_eq!(secs[0].kind, Some(Kind::Summary));
@@ -644,7 +830,14 @@ mod tests {
 
     #[test]
     fn out_of_range_offsets_do_not_panic() {
-        let mut secs = vec![Section { level: 1, marker: String::new(), ordinal: 1, title: String::new(), offset: 99, kind: None }];
+        let mut secs = vec![Section {
+            level: 1,
+            marker: String::new(),
+            ordinal: 1,
+            title: String::new(),
+            offset: 99,
+            kind: None,
+        }];
         let _ = classify_article("甲乙", [0, 50], &mut secs);
         let _ = classify_article("", [3, 1], &mut []);
     }

@@ -12,14 +12,52 @@ use zhreport::report::Kind;
 use zhreport::structure::analyze;
 
 const PROVINCES: [&str; 31] = [
-    "上海市", "云南省", "内蒙古自治区", "北京市", "吉林省", "四川省", "天津市", "宁夏回族自治区", "安徽省", "山东省",
-    "山西省", "广东省", "广西壮族自治区", "新疆维吾尔自治区", "江苏省", "江西省", "河北省", "河南省", "浙江省", "海南省",
-    "湖北省", "湖南省", "甘肃省", "福建省", "西藏自治区", "贵州省", "辽宁省", "重庆市", "陕西省", "青海省", "黑龙江省",
+    "上海市",
+    "云南省",
+    "内蒙古自治区",
+    "北京市",
+    "吉林省",
+    "四川省",
+    "天津市",
+    "宁夏回族自治区",
+    "安徽省",
+    "山东省",
+    "山西省",
+    "广东省",
+    "广西壮族自治区",
+    "新疆维吾尔自治区",
+    "江苏省",
+    "江西省",
+    "河北省",
+    "河南省",
+    "浙江省",
+    "海南省",
+    "湖北省",
+    "湖南省",
+    "甘肃省",
+    "福建省",
+    "西藏自治区",
+    "贵州省",
+    "辽宁省",
+    "重庆市",
+    "陕西省",
+    "青海省",
+    "黑龙江省",
 ];
 
 fn part_label(title: &str) -> Option<Kind> {
     let back = title.contains("回顾") || title.contains("成就") || title.contains("成绩");
-    let fwd = ["重点工作", "工作安排", "目标任务", "主要任务", "总体要求", "主要目标", "主要考虑"].iter().any(|w| title.contains(w));
+    let fwd = [
+        "重点工作",
+        "工作安排",
+        "目标任务",
+        "主要任务",
+        "总体要求",
+        "主要目标",
+        "主要考虑",
+    ]
+    .iter()
+    .any(|w| title.contains(w));
     match (back, fwd) {
         (true, false) => Some(Kind::Summary),
         (false, true) => Some(Kind::Plan),
@@ -39,7 +77,9 @@ fn paragraphs_of_provincial_reports() {
         for art in &page.articles {
             let tops: Vec<_> = art.sections.iter().filter(|s| s.level == 1).collect();
             for (i, s) in tops.iter().enumerate() {
-                let Some(want) = part_label(&s.title) else { continue };
+                let Some(want) = part_label(&s.title) else {
+                    continue;
+                };
                 let end = tops.get(i + 1).map_or(art.span[1], |t| t.offset);
                 let part: String = chars[s.offset..end].iter().collect();
                 for para in part.lines().skip(1) {

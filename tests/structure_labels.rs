@@ -60,7 +60,10 @@ fn article_split_is_exact() {
     let seeds = seeds();
     assert_eq!(seeds.len(), 5);
     for ((name, text), want) in seeds.iter().zip(expected) {
-        let gold: Vec<Label> = read_labels(&format!("seed_{}.tsv", &name[..3])).into_iter().filter(|l| l.tag == "A").collect();
+        let gold: Vec<Label> = read_labels(&format!("seed_{}.tsv", &name[..3]))
+            .into_iter()
+            .filter(|l| l.tag == "A")
+            .collect();
         assert_eq!(gold.len(), want, "{name}: label file");
         let got: Vec<Label> = predict(text).into_iter().filter(|l| l.tag == "A").collect();
         let got_lt: Vec<(usize, &str)> = got.iter().map(|l| (l.line, l.title.as_str())).collect();
@@ -71,11 +74,20 @@ fn article_split_is_exact() {
 
 #[test]
 fn page_titles() {
-    let want = ["工會工作計劃", "八字桥乡工会2015年工作要点", "关于工会工作目标及计划", "2023乡镇工会年终总结", "工会年终工作总结及计划"];
+    let want = [
+        "工會工作計劃",
+        "八字桥乡工会2015年工作要点",
+        "关于工会工作目标及计划",
+        "2023乡镇工会年终总结",
+        "工会年终工作总结及计划",
+    ];
     for ((name, text), w) in seeds().iter().zip(want) {
         assert_eq!(analyze(text, &analysis_view(text)).title, w, "{name}");
     }
-    assert_eq!(analyze(&gov_report("北京市"), &analysis_view(&gov_report("北京市"))).title, "2026年北京市政府工作报告");
+    assert_eq!(
+        analyze(&gov_report("北京市"), &analysis_view(&gov_report("北京市"))).title,
+        "2026年北京市政府工作报告"
+    );
 }
 
 #[test]
@@ -93,23 +105,40 @@ fn headings_f1_and_kinds() {
         for g in &gh {
             match ph.iter().find(|p| p.line == g.line && p.marker == g.marker) {
                 Some(p) if p.level == g.level => tp += 1,
-                Some(p) => report.push_str(&format!("{file}:{} level {} != {}\n", g.line, p.level, g.level)),
-                None => report.push_str(&format!("{file}:{} missed {} {}\n", g.line, g.marker, g.title)),
+                Some(p) => report.push_str(&format!(
+                    "{file}:{} level {} != {}\n",
+                    g.line, p.level, g.level
+                )),
+                None => report.push_str(&format!(
+                    "{file}:{} missed {} {}\n",
+                    g.line, g.marker, g.title
+                )),
             }
         }
         for p in &ph {
             if !gh.iter().any(|g| g.line == p.line && g.marker == p.marker) {
-                report.push_str(&format!("{file}:{} spurious {} {}\n", p.line, p.marker, p.title));
+                report.push_str(&format!(
+                    "{file}:{} spurious {} {}\n",
+                    p.line, p.marker, p.title
+                ));
             }
         }
         // Kinds: every article, every level-1 section.
         for g in gold.iter().filter(|l| l.kind != "-") {
             kind_n += 1;
-            let hit = pred.iter().find(|p| p.tag == g.tag && p.line == g.line && (g.tag == "A" || p.marker == g.marker));
+            let hit = pred.iter().find(|p| {
+                p.tag == g.tag && p.line == g.line && (g.tag == "A" || p.marker == g.marker)
+            });
             match hit {
                 Some(p) if p.kind == g.kind => kind_ok += 1,
-                Some(p) => report.push_str(&format!("{file}:{} kind {} != {} ({})\n", g.line, p.kind, g.kind, g.title)),
-                None => report.push_str(&format!("{file}:{} kind not predicted ({})\n", g.line, g.title)),
+                Some(p) => report.push_str(&format!(
+                    "{file}:{} kind {} != {} ({})\n",
+                    g.line, p.kind, g.kind, g.title
+                )),
+                None => report.push_str(&format!(
+                    "{file}:{} kind not predicted ({})\n",
+                    g.line, g.title
+                )),
             }
         }
     }
@@ -135,8 +164,13 @@ fn dump_drafts() {
         let lines: Vec<&str> = text.split('\n').collect();
         let mut out = String::from("# tag\tline\tlevel\tmarker\ttitle\tkind\t| line text\n");
         for l in predict(&text) {
-            let src: String = lines.get(l.line - 1).map_or(String::new(), |s| s.trim().chars().take(50).collect());
-            out.push_str(&format!("{}\t{}\t{}\t{}\t{}\t{}\t| {}\n", l.tag, l.line, l.level, l.marker, l.title, l.kind, src));
+            let src: String = lines
+                .get(l.line - 1)
+                .map_or(String::new(), |s| s.trim().chars().take(50).collect());
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\t{}\t| {}\n",
+                l.tag, l.line, l.level, l.marker, l.title, l.kind, src
+            ));
         }
         std::fs::write(dir.join(file), out).unwrap();
     }

@@ -12,7 +12,9 @@
 //! related-article list (`工會工作計劃05-24`), a count (`汇总六篇`, `精选22篇`) or a
 //! `上一篇:` link does not start an article.
 
-use super::text::{is_blank, is_cn_numeral_char, is_hanzi, parse_ascii_number, parse_cn_numeral, Page};
+use super::text::{
+    is_blank, is_cn_numeral_char, is_hanzi, parse_ascii_number, parse_cn_numeral, Page,
+};
 
 /// An article heading found on a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,11 +74,18 @@ pub(crate) fn find_heads(page: &Page) -> Vec<ArticleHead> {
         return best_pian;
     }
     let mut best: Vec<ArticleHead> = Vec::new();
-    let mut prefixes: Vec<&str> = cands.iter().filter(|c| c.family == Family::Trailing).map(|c| c.prefix.as_str()).collect();
+    let mut prefixes: Vec<&str> = cands
+        .iter()
+        .filter(|c| c.family == Family::Trailing)
+        .map(|c| c.prefix.as_str())
+        .collect();
     prefixes.sort_unstable();
     prefixes.dedup();
     for p in prefixes {
-        let group: Vec<&Cand> = cands.iter().filter(|c| c.family == Family::Trailing && c.prefix == p).collect();
+        let group: Vec<&Cand> = cands
+            .iter()
+            .filter(|c| c.family == Family::Trailing && c.prefix == p)
+            .collect();
         let heads = follow_sequence(&group);
         if heads.len() >= 2 && heads.len() > best.len() {
             best = heads;
@@ -91,17 +100,31 @@ fn follow_sequence(cands: &[&Cand]) -> Vec<ArticleHead> {
     let mut expected = 1u32;
     for c in cands {
         let fused = c.readings.iter().all(|&(_, e)| e < c.line_end);
-        let pick = c.readings.iter().find(|&&(v, _)| v == expected).copied().or_else(|| {
-            // A gap (missing article) is accepted only for an unambiguous counter.
-            let &(v, e) = c.readings.last()?;
-            let gap_ok = if out.is_empty() { v <= 3 } else { v > expected && v <= expected + 2 };
-            (gap_ok && (!fused || c.readings.len() == 1)).then_some((v, e))
-        });
+        let pick = c
+            .readings
+            .iter()
+            .find(|&&(v, _)| v == expected)
+            .copied()
+            .or_else(|| {
+                // A gap (missing article) is accepted only for an unambiguous counter.
+                let &(v, e) = c.readings.last()?;
+                let gap_ok = if out.is_empty() {
+                    v <= 3
+                } else {
+                    v > expected && v <= expected + 2
+                };
+                (gap_ok && (!fused || c.readings.len() == 1)).then_some((v, e))
+            });
         if let Some((v, mut e)) = pick {
             if c.rest_is_title(e) {
                 e = c.line_end;
             }
-            out.push(ArticleHead { line: c.line, start: c.start, title_end: e, ordinal: v });
+            out.push(ArticleHead {
+                line: c.line,
+                start: c.start,
+                title_end: e,
+                ordinal: v,
+            });
             expected = v + 1;
         }
     }
@@ -113,7 +136,10 @@ impl Cand {
     /// (`第一篇 学校计划`, `篇2：社区计划`), not the start of its body.
     fn rest_is_title(&self, counter_end: usize) -> bool {
         let full_run = self.readings.iter().all(|&(_, e)| e <= counter_end);
-        full_run && self.rest_title_ok && counter_end < self.line_end && self.line_end - counter_end <= 30
+        full_run
+            && self.rest_title_ok
+            && counter_end < self.line_end
+            && self.line_end - counter_end <= 30
     }
 }
 
@@ -142,7 +168,10 @@ fn pian_at(page: &Page, li: usize, j: usize) -> Option<Cand> {
         b -= 1;
     }
     let prefix_chars = &s[line.body..b];
-    if prefix_chars.iter().any(|&c| matches!(c, '。' | ',' | ';' | '!' | '?' | ':')) {
+    if prefix_chars
+        .iter()
+        .any(|&c| matches!(c, '。' | ',' | ';' | '!' | '?' | ':'))
+    {
         return None;
     }
     let prev = if b > line.body { Some(s[b - 1]) } else { None };
@@ -153,7 +182,8 @@ fn pian_at(page: &Page, li: usize, j: usize) -> Option<Cand> {
         if s[line.body] != '第' {
             return None;
         }
-        let (v, k) = parse_cn_numeral(s, line.body + 1).or_else(|| parse_ascii_number(s, line.body + 1))?;
+        let (v, k) =
+            parse_cn_numeral(s, line.body + 1).or_else(|| parse_ascii_number(s, line.body + 1))?;
         if line.body + 1 + k != j {
             return None;
         }
@@ -169,7 +199,9 @@ fn pian_at(page: &Page, li: usize, j: usize) -> Option<Cand> {
                 e += 1;
             }
             for len in 1..=(e - a).min(3) {
-                let v = s[a..a + len].iter().fold(0u32, |acc, &d| acc * 10 + (d as u32 - '0' as u32));
+                let v = s[a..a + len]
+                    .iter()
+                    .fold(0u32, |acc, &d| acc * 10 + (d as u32 - '0' as u32));
                 if v > 0 {
                     readings.push((v, a + len));
                 }
@@ -187,7 +219,9 @@ fn pian_at(page: &Page, li: usize, j: usize) -> Option<Cand> {
         family: Family::Pian,
         prefix: prefix_chars.iter().filter(|c| !is_blank(**c)).collect(),
         rest_title_ok: readings.iter().all(|&(_, e)| {
-            !s[e..line.end].iter().any(|&c| matches!(c, '。' | ',' | ';' | '!' | '?' | '、'))
+            !s[e..line.end]
+                .iter()
+                .any(|&c| matches!(c, '。' | ',' | ';' | '!' | '?' | '、'))
         }),
         readings,
         line_end: trim_heading_end(s, line.body, line.end),
@@ -213,7 +247,10 @@ fn trailing_candidate(page: &Page, li: usize) -> Option<Cand> {
         return None;
     }
     let text = &s[line.body..end];
-    if text.iter().any(|&c| matches!(c, '。' | ',' | ';' | '!' | '?' | '、')) {
+    if text
+        .iter()
+        .any(|&c| matches!(c, '。' | ',' | ';' | '!' | '?' | '、'))
+    {
         return None;
     }
     let mut d = end;
@@ -247,7 +284,8 @@ fn trailing_candidate(page: &Page, li: usize) -> Option<Cand> {
     }
     let last = if p > line.body { s[p - 1] } else { return None };
     // The title must end in a word (or a closing bracket): `05-24` and `2023.` are dates.
-    if !(is_hanzi(last) || matches!(last, ')' | '）' | '》' | '」' | '】')) || p - line.body < 4 {
+    if !(is_hanzi(last) || matches!(last, ')' | '）' | '》' | '」' | '】')) || p - line.body < 4
+    {
         return None;
     }
     Some(Cand {
@@ -267,20 +305,32 @@ mod tests {
 
     fn heads(text: &str) -> Vec<(u32, String)> {
         let page = Page::new(text, text);
-        find_heads(&page).into_iter().map(|h| (h.ordinal, page.quote(h.start, h.title_end))).collect()
+        find_heads(&page)
+            .into_iter()
+            .map(|h| (h.ordinal, page.quote(h.start, h.title_end)))
+            .collect()
     }
 
     #[test]
     fn pian_sequence() {
         let t = "工会工作计划汇总六篇\n工会工作计划 篇1\n一、甲\n工会工作计划 篇2\n乙\n工会工作计划05-24\n";
-        assert_eq!(heads(t), vec![(1, "工会工作计划 篇1".to_string()), (2, "工会工作计划 篇2".to_string())]);
+        assert_eq!(
+            heads(t),
+            vec![
+                (1, "工会工作计划 篇1".to_string()),
+                (2, "工会工作计划 篇2".to_string())
+            ]
+        );
     }
 
     #[test]
     fn fused_pian_counters() {
         let t = "总结 篇1XX年1-8月，我镇工会\n总结 篇2今年是三八国际劳动妇女节xx周年，为纪念\n总结 篇3一年来，我镇\n总结 篇4黄盖镇镇位于临湘市东北部，面积\n总结 篇5今年以来，我镇\n总结 篇620__年度我镇\n总结 篇7\n总结 篇8一、围绕\n总结 篇9今年年初以来，我镇\n总结 篇1020__年\n总结 篇11职工队伍是促进社会经济发展的主力军，没有\n总结 篇12工作计划，为";
         let h = heads(t);
-        assert_eq!(h.iter().map(|x| x.0).collect::<Vec<_>>(), (1..=12).collect::<Vec<u32>>());
+        assert_eq!(
+            h.iter().map(|x| x.0).collect::<Vec<_>>(),
+            (1..=12).collect::<Vec<u32>>()
+        );
         assert_eq!(h[5].1, "总结 篇6");
         assert_eq!(h[9].1, "总结 篇10");
         assert_eq!(h[11].1, "总结 篇12");
@@ -288,7 +338,10 @@ mod tests {
 
     #[test]
     fn counts_and_links_are_not_heads() {
-        assert!(heads("2023乡镇工会年终总结(精选22篇)\n【精华】汇总六篇\n上一篇:2023年工会财务工作总结\n").is_empty());
+        assert!(heads(
+            "2023乡镇工会年终总结(精选22篇)\n【精华】汇总六篇\n上一篇:2023年工会财务工作总结\n"
+        )
+        .is_empty());
     }
 
     #[test]

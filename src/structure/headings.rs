@@ -12,7 +12,8 @@
 //! style not yet open — so a stray `2、` that starts a sentence is not taken as a heading.
 
 use super::text::{
-    is_blank, is_cn_numeral_char, is_hanzi, is_trailing_punct, parse_ascii_number, parse_cn_numeral, Line, Page,
+    is_blank, is_cn_numeral_char, is_hanzi, is_trailing_punct, parse_ascii_number,
+    parse_cn_numeral, Line, Page,
 };
 use crate::report::Section;
 
@@ -73,7 +74,14 @@ pub(crate) fn parse_marker(s: &[char], i: usize, end: usize) -> Option<Marker> {
     let s = &s[..end];
     let c = s[i];
     let at = |k: usize| s.get(k).copied();
-    let mk = |style, ordinal, len| Some(Marker { style, ordinal, last: ordinal, len });
+    let mk = |style, ordinal, len| {
+        Some(Marker {
+            style,
+            ordinal,
+            last: ordinal,
+            len,
+        })
+    };
     match c {
         '(' | '〔' | '[' | '【' => {
             let close = match c {
@@ -153,7 +161,14 @@ fn parse_di(s: &[char], i: usize) -> Option<Marker> {
     let (n, k) = parse_cn_numeral(s, i + 1).or_else(|| parse_ascii_number(s, i + 1))?;
     let j = i + 1 + k;
     let at = |q: usize| s.get(q).copied();
-    let mk = |style, len| Some(Marker { style, ordinal: n, last: n, len });
+    let mk = |style, len| {
+        Some(Marker {
+            style,
+            ordinal: n,
+            last: n,
+            len,
+        })
+    };
     match at(j) {
         Some('章') => mk(Style::DiZhang, k + 2 + sep_len(s, j + 1)),
         Some('节') | Some('節') => mk(Style::DiJie, k + 2 + sep_len(s, j + 1)),
@@ -192,14 +207,35 @@ fn parse_month(s: &[char], i: usize, first: u32, last: u32, yue: usize) -> Optio
     if s.get(j).is_some_and(|&c| matches!(c, ':' | '、')) {
         j += 1;
     }
-    Some(Marker { style: Style::Month, ordinal: first, last, len: j - i })
+    Some(Marker {
+        style: Style::Month,
+        ordinal: first,
+        last,
+        len: j - i,
+    })
 }
 
 /// Words that begin the paragraph's first sentence when a heading is fused to it
 /// (`一、2013年工作回顾过去一年是…`). Matched on the analysis view (simplified).
 const FUSED_CUES: &[&str] = &[
-    "过去一年", "过去的一年", "过去五年", "过去的五年", "一年来", "五年来", "今年以来", "刚刚过去", "这一年", "这五年",
-    "我们", "各位代表", "面对", "当前", "今年是", "明年是", "今后五年", "未来五年",
+    "过去一年",
+    "过去的一年",
+    "过去五年",
+    "过去的五年",
+    "一年来",
+    "五年来",
+    "今年以来",
+    "刚刚过去",
+    "这一年",
+    "这五年",
+    "我们",
+    "各位代表",
+    "面对",
+    "当前",
+    "今年是",
+    "明年是",
+    "今后五年",
+    "未来五年",
 ];
 
 /// Title range `[start, end)` of a heading whose text begins at `from` (marker skipped)
@@ -292,7 +328,15 @@ pub(crate) fn starts_with(s: &[char], p: usize, w: &str) -> bool {
 
 /// Styles of parts and chapters (as opposed to the items of a list).
 fn is_part_style(st: Style) -> bool {
-    matches!(st, Style::CnComma | Style::CnParen | Style::DiZhang | Style::DiJie | Style::DiBufen | Style::Di)
+    matches!(
+        st,
+        Style::CnComma
+            | Style::CnParen
+            | Style::DiZhang
+            | Style::DiJie
+            | Style::DiBufen
+            | Style::Di
+    )
 }
 
 /// An open level of the nesting stack.
@@ -329,14 +373,21 @@ pub(crate) fn find_sections(page: &Page, lines: &[Line]) -> Vec<Section> {
         if m.style != Style::Month && !has_text(s, title_from, line.end) {
             continue;
         }
-        let Some(level) = place(&mut stack, &m) else { continue };
+        let Some(level) = place(&mut stack, &m) else {
+            continue;
+        };
         let (ta, te) = title_range(s, title_from, line.end);
         let title = if te > ta {
             page.quote(ta, te)
         } else {
-            page.quote(line.body, line.body + m.len).trim_end_matches([':', '：', '、']).to_string()
+            page.quote(line.body, line.body + m.len)
+                .trim_end_matches([':', '：', '、'])
+                .to_string()
         };
-        let marker = page.quote(line.body, line.body + m.len).trim_end().to_string();
+        let marker = page
+            .quote(line.body, line.body + m.len)
+            .trim_end()
+            .to_string();
         out.push(Section {
             level: level.min(u8::MAX as usize) as u8,
             marker,
@@ -379,11 +430,27 @@ fn inline_child(s: &[char], title_end: usize, end: usize) -> Option<usize> {
         return None;
     }
     let m = parse_marker(s, q, end)?;
-    (m.ordinal == 1 && matches!(m.style, Style::ArComma | Style::ArDot | Style::CnParen | Style::ArParen)).then_some(q)
+    (m.ordinal == 1
+        && matches!(
+            m.style,
+            Style::ArComma | Style::ArDot | Style::CnParen | Style::ArParen
+        ))
+    .then_some(q)
 }
 
 /// Words of an unnumbered part heading inside a document.
-const PART_WORDS: &[&str] = &["打算", "安排", "计划", "思路", "措施", "要点", "工作重点", "主要工作", "下步", "下一步"];
+const PART_WORDS: &[&str] = &[
+    "打算",
+    "安排",
+    "计划",
+    "思路",
+    "措施",
+    "要点",
+    "工作重点",
+    "主要工作",
+    "下步",
+    "下一步",
+];
 
 /// A short unnumbered line that introduces a part (`下步重点工作打算`, `具体时间安排`,
 /// `下半年的工作打算:`).
@@ -393,10 +460,15 @@ fn is_bare_subheading(s: &[char], line: &Line) -> bool {
         return false;
     }
     let t = &s[line.body..line.end];
-    if t[..n - 1].iter().any(|&c| matches!(c, '。' | ',' | ';' | ':' | '!' | '?')) {
+    if t[..n - 1]
+        .iter()
+        .any(|&c| matches!(c, '。' | ',' | ';' | ':' | '!' | '?'))
+    {
         return false;
     }
-    PART_WORDS.iter().any(|w| (0..n).any(|p| starts_with(t, p, w)))
+    PART_WORDS
+        .iter()
+        .any(|w| (0..n).any(|p| starts_with(t, p, w)))
 }
 
 /// `附件`, `附件2`, `附录`, `名词解释`, `注释` alone on a line.
@@ -406,18 +478,26 @@ fn is_appendix_heading(s: &[char], line: &Line) -> bool {
         return false;
     }
     let t = &s[line.body..line.end];
-    ["附件", "附录", "名词解释", "注释", "名词注释"].iter().any(|w| starts_with(t, 0, w))
-        && t.iter().skip(2).all(|&c| c.is_ascii_digit() || is_hanzi(c) || is_blank(c) || matches!(c, ':' | '：'))
+    ["附件", "附录", "名词解释", "注释", "名词注释"]
+        .iter()
+        .any(|w| starts_with(t, 0, w))
+        && t.iter()
+            .skip(2)
+            .all(|&c| c.is_ascii_digit() || is_hanzi(c) || is_blank(c) || matches!(c, ':' | '：'))
 }
 
 fn next_has_marker(s: &[char], rest: &[Line]) -> bool {
-    rest.iter().find(|l| !l.is_blank()).is_some_and(|l| parse_marker(s, l.body, l.end).is_some())
+    rest.iter()
+        .find(|l| !l.is_blank())
+        .is_some_and(|l| parse_marker(s, l.body, l.end).is_some())
 }
 
 /// A heading needs some words after its marker (a hanzi or letter), so `1.` alone or
 /// `一、。` is not one.
 fn has_text(s: &[char], from: usize, end: usize) -> bool {
-    s[from.min(end)..end].iter().any(|&c| is_hanzi(c) || c.is_alphanumeric())
+    s[from.min(end)..end]
+        .iter()
+        .any(|&c| is_hanzi(c) || c.is_alphanumeric())
 }
 
 /// Places a marker on the nesting stack; returns its level (1-based) or `None` when the
@@ -435,7 +515,10 @@ fn place(stack: &mut Vec<Frame>, m: &Marker) -> Option<usize> {
             if i == 0 && i + 1 == stack.len() {
                 // The outermost sequence restarts right under its last heading
                 // (`八、明年工作安排` followed by `一、…`): a list nested in that heading.
-                stack.push(Frame { style: m.style, last: m.last });
+                stack.push(Frame {
+                    style: m.style,
+                    last: m.last,
+                });
                 return Some(stack.len());
             }
             // A new enumeration under the same parent.
@@ -455,7 +538,10 @@ fn place(stack: &mut Vec<Frame>, m: &Marker) -> Option<usize> {
             stack.pop();
         }
     }
-    stack.push(Frame { style: m.style, last: m.last });
+    stack.push(Frame {
+        style: m.style,
+        last: m.last,
+    });
     Some(stack.len())
 }
 
@@ -520,8 +606,14 @@ mod tests {
         assert_eq!(title("（一）着力稳增长。坚持扩大内需"), "着力稳增长");
         assert_eq!(title("一、指导思想："), "指导思想");
         assert_eq!(title("二、主要工作"), "主要工作");
-        assert_eq!(title("一是首都功能持续优化提升。圆满完成"), "首都功能持续优化提升");
-        assert_eq!(title("（一）更好统筹质的有效提升和量的合理增长，经济实力显著增强。全面落实"), "更好统筹质的有效提升和量的合理增长,经济实力显著增强");
+        assert_eq!(
+            title("一是首都功能持续优化提升。圆满完成"),
+            "首都功能持续优化提升"
+        );
+        assert_eq!(
+            title("（一）更好统筹质的有效提升和量的合理增长，经济实力显著增强。全面落实"),
+            "更好统筹质的有效提升和量的合理增长,经济实力显著增强"
+        );
         assert_eq!(
             title("一、推进人民桥、新围、桂木园等3个社区工联会建设，将社区工联会打造成基层工会组织中心枢纽。做实"),
             "推进人民桥、新围、桂木园等3个社区工联会建设"
@@ -530,8 +622,14 @@ mod tests {
 
     #[test]
     fn fused_titles() {
-        assert_eq!(title("一、2013年工作回顾过去一年是极不平凡的一年，我们"), "2013年工作回顾");
-        assert_eq!(title("二、2014年工作总体要求今年是全面深化改革的第一年"), "2014年工作总体要求");
+        assert_eq!(
+            title("一、2013年工作回顾过去一年是极不平凡的一年，我们"),
+            "2013年工作回顾"
+        );
+        assert_eq!(
+            title("二、2014年工作总体要求今年是全面深化改革的第一年"),
+            "2014年工作总体要求"
+        );
         assert_eq!(title("一、2024年工作回顧过去一年，我们"), "2024年工作回顧");
         // A cue at the very start belongs to the title.
         assert_eq!(title("三、我们的工作"), "我们的工作");
@@ -539,7 +637,10 @@ mod tests {
 
     fn levels(text: &str) -> Vec<(u8, u32, String)> {
         let page = Page::new(text, text);
-        find_sections(&page, &page.lines).into_iter().map(|s| (s.level, s.ordinal, s.title)).collect()
+        find_sections(&page, &page.lines)
+            .into_iter()
+            .map(|s| (s.level, s.ordinal, s.title))
+            .collect()
     }
 
     #[test]
@@ -568,23 +669,52 @@ mod tests {
         let l = levels("一、甲\n二、明年工作安排\n一、学习\n二、培训\n");
         assert_eq!(l.iter().map(|x| x.0).collect::<Vec<_>>(), vec![1, 1, 2, 2]);
         let l = levels("一、甲\n一是子\n二是子\n正文\n一是另\n二、乙\n");
-        assert_eq!(l.iter().map(|x| x.0).collect::<Vec<_>>(), vec![1, 2, 2, 2, 1]);
+        assert_eq!(
+            l.iter().map(|x| x.0).collect::<Vec<_>>(),
+            vec![1, 2, 2, 2, 1]
+        );
     }
 
     #[test]
     fn inline_first_item_and_bare_part_heading() {
         let l = levels("一、甲\n二、认真履行职能 1、推进企业建立制度。\n2、做好维权。\n三、丙\n1、子\n2、子\n下步重点工作打算\n一)继续抓好组建。\n二)做好规范。\n");
         let v: Vec<(u8, u32)> = l.iter().map(|x| (x.0, x.1)).collect();
-        assert_eq!(v, vec![(1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (2, 1), (2, 2), (2, 1), (2, 2)]);
+        assert_eq!(
+            v,
+            vec![
+                (1, 1),
+                (1, 2),
+                (2, 1),
+                (2, 2),
+                (1, 3),
+                (2, 1),
+                (2, 2),
+                (2, 1),
+                (2, 2)
+            ]
+        );
         assert_eq!(l[1].2, "认真履行职能");
         assert_eq!(l[2].2, "推进企业建立制度");
     }
 
     #[test]
     fn month_schedule() {
-        let l = levels("一、具体安排\n三月份\n1.开学\n四月份\n1.青蓝\n七——八月份\n1.暑假\n九月份\n");
+        let l =
+            levels("一、具体安排\n三月份\n1.开学\n四月份\n1.青蓝\n七——八月份\n1.暑假\n九月份\n");
         let v: Vec<(u8, u32)> = l.iter().map(|x| (x.0, x.1)).collect();
-        assert_eq!(v, vec![(1, 1), (2, 3), (3, 1), (2, 4), (3, 1), (2, 7), (3, 1), (2, 9)]);
+        assert_eq!(
+            v,
+            vec![
+                (1, 1),
+                (2, 3),
+                (3, 1),
+                (2, 4),
+                (3, 1),
+                (2, 7),
+                (3, 1),
+                (2, 9)
+            ]
+        );
         assert_eq!(l[1].2, "三月份");
     }
 }

@@ -44,31 +44,54 @@ pub struct PageStructure {
 pub fn analyze(cleaned: &str, analysis: &str) -> PageStructure {
     let page = Page::new(cleaned, analysis);
     let trailer = trailer_line(&page);
-    let heads: Vec<_> = articles::find_heads(&page).into_iter().filter(|h| h.line < trailer).collect();
+    let heads: Vec<_> = articles::find_heads(&page)
+        .into_iter()
+        .filter(|h| h.line < trailer)
+        .collect();
     let title_scan_end = heads.first().map_or(trailer, |h| h.line);
     let title_line = page_title_line(&page, title_scan_end);
     let mut title = title_line.map(|l| page_title(&page, l)).unwrap_or_default();
 
     let mut out = Vec::new();
     if heads.is_empty() {
-        let first = title_line.unwrap_or_else(|| page.lines.iter().position(|l| !l.is_blank()).unwrap_or(0));
-        let body_from = if title_line.is_some() { first + 1 } else { first };
+        let first = title_line
+            .unwrap_or_else(|| page.lines.iter().position(|l| !l.is_blank()).unwrap_or(0));
+        let body_from = if title_line.is_some() {
+            first + 1
+        } else {
+            first
+        };
         let start = page.lines.get(first).map_or(0, |l| l.body);
         let end_line = trailer.min(page.lines.len());
-        let end = page.trim_end(start, page.lines.get(end_line).map_or(page.norm.len(), |l| l.start));
+        let end = page.trim_end(
+            start,
+            page.lines
+                .get(end_line)
+                .map_or(page.norm.len(), |l| l.start),
+        );
         if end > start {
             let lines = &page.lines[body_from.min(end_line)..end_line];
             if title.is_empty() {
                 title = page.quote(start, page.lines[first].end);
             }
-            out.push(ArticleSpan { title: title.clone(), span: [start, end], sections: headings::find_sections(&page, lines) });
+            out.push(ArticleSpan {
+                title: title.clone(),
+                span: [start, end],
+                sections: headings::find_sections(&page, lines),
+            });
         }
     } else {
         for (i, h) in heads.iter().enumerate() {
-            let next_line = heads.get(i + 1).map_or(trailer.min(page.lines.len()), |n| n.line);
-            let limit = page.lines.get(next_line).map_or(page.norm.len(), |l| l.start);
+            let next_line = heads
+                .get(i + 1)
+                .map_or(trailer.min(page.lines.len()), |n| n.line);
+            let limit = page
+                .lines
+                .get(next_line)
+                .map_or(page.norm.len(), |l| l.start);
             let end = page.trim_end(h.start, limit);
-            let mut lines: Vec<text::Line> = page.lines[(h.line + 1).min(next_line)..next_line].to_vec();
+            let mut lines: Vec<text::Line> =
+                page.lines[(h.line + 1).min(next_line)..next_line].to_vec();
             // A body fused to the heading (`…总结 篇8一、围绕发展目标…`) is read as a line.
             let hl = page.lines[h.line];
             if h.title_end < hl.end {
@@ -76,7 +99,14 @@ pub fn analyze(cleaned: &str, analysis: &str) -> PageStructure {
                 while body < hl.end && text::is_blank(page.norm[body]) {
                     body += 1;
                 }
-                lines.insert(0, text::Line { start: h.title_end, body, end: hl.end });
+                lines.insert(
+                    0,
+                    text::Line {
+                        start: h.title_end,
+                        body,
+                        end: hl.end,
+                    },
+                );
             }
             out.push(ArticleSpan {
                 title: page.quote(h.start, h.title_end).trim().to_string(),
@@ -88,14 +118,30 @@ pub fn analyze(cleaned: &str, analysis: &str) -> PageStructure {
             title = common_title(&out);
         }
     }
-    PageStructure { title, articles: out }
+    PageStructure {
+        title,
+        articles: out,
+    }
 }
 
 /// Lines that end an article's body when cleaning left them: related-article lists,
 /// previous/next links, share bars.
 const TRAILER_CUES: &[&str] = &[
-    "相关文章", "相关推荐", "相关阅读", "推荐阅读", "热门推荐", "热门文章", "猜你喜欢", "延伸阅读", "上一篇", "下一篇",
-    "相关报道", "本文链接", "版权声明", "相关范文", "更多相关",
+    "相关文章",
+    "相关推荐",
+    "相关阅读",
+    "推荐阅读",
+    "热门推荐",
+    "热门文章",
+    "猜你喜欢",
+    "延伸阅读",
+    "上一篇",
+    "下一篇",
+    "相关报道",
+    "本文链接",
+    "版权声明",
+    "相关范文",
+    "更多相关",
 ];
 
 /// Index of the first trailer line (or the number of lines).
@@ -117,14 +163,30 @@ fn trailer_line(page: &Page) -> usize {
 
 /// Words of document types; a line naming one is the likely title.
 const DOC_WORDS: &[&str] = &[
-    "计划", "总结", "要点", "报告", "方案", "述职", "规划", "安排", "打算", "意见", "讲话", "汇报", "范文", "工作", "纲要",
-    "决定", "通知", "心得", "体会",
+    "计划", "总结", "要点", "报告", "方案", "述职", "规划", "安排", "打算", "意见", "讲话", "汇报",
+    "范文", "工作", "纲要", "决定", "通知", "心得", "体会",
 ];
 
 /// Marks of navigation, meta and chrome lines that are never titles.
 const NOT_TITLE: &[&str] = &[
-    "当前位置", "首页", "来源", "时间:", "日期:", "发布", "浏览", "投稿", "欢迎", "字号", "作者", "点击", "责任编辑", ">",
-    "|", "下载", "打印", "收藏",
+    "当前位置",
+    "首页",
+    "来源",
+    "时间:",
+    "日期:",
+    "发布",
+    "浏览",
+    "投稿",
+    "欢迎",
+    "字号",
+    "作者",
+    "点击",
+    "责任编辑",
+    ">",
+    "|",
+    "下载",
+    "打印",
+    "收藏",
 ];
 
 fn is_title_like(page: &Page, li: usize) -> bool {
@@ -155,8 +217,11 @@ fn is_title_like(page: &Page, li: usize) -> bool {
 /// title-like line naming a document type, else the first title-like line.
 fn page_title_line(page: &Page, limit: usize) -> Option<usize> {
     let limit = limit.min(page.lines.len());
-    let candidates: Vec<usize> =
-        (0..limit).filter(|&i| !page.lines[i].is_blank()).take(12).filter(|&i| is_title_like(page, i)).collect();
+    let candidates: Vec<usize> = (0..limit)
+        .filter(|&i| !page.lines[i].is_blank())
+        .take(12)
+        .filter(|&i| is_title_like(page, i))
+        .collect();
     let named = candidates.iter().copied().find(|&i| {
         let l = page.lines[i];
         let t: String = page.norm[l.body..l.end].iter().collect();
@@ -225,14 +290,22 @@ fn ends_with_count(s: &[char], a: usize, e: usize) -> Option<usize> {
 /// Without a title line, the title all article titles share (`工会工作计划` from
 /// `工会工作计划 篇1`, `… 篇2`).
 fn common_title(arts: &[ArticleSpan]) -> String {
-    let Some(first) = arts.first() else { return String::new() };
+    let Some(first) = arts.first() else {
+        return String::new();
+    };
     let mut common: Vec<char> = first.title.chars().collect();
     for a in &arts[1..] {
-        let n = common.iter().zip(a.title.chars()).take_while(|(x, y)| **x == *y).count();
+        let n = common
+            .iter()
+            .zip(a.title.chars())
+            .take_while(|(x, y)| **x == *y)
+            .count();
         common.truncate(n);
     }
     let t: String = common.into_iter().collect();
-    let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '篇' || c == '精' || c == '选');
+    let t = t.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || c == '篇' || c == '精' || c == '选'
+    });
     if t.chars().count() >= 2 {
         t.to_string()
     } else {

@@ -36,7 +36,11 @@ impl Page {
             norm = cleaned.iter().copied().map(fold_width).collect();
         }
         let lines = split_lines(&norm);
-        Page { cleaned, norm, lines }
+        Page {
+            cleaned,
+            norm,
+            lines,
+        }
     }
 
     /// Cleaned text of `[start, end)`.
@@ -55,14 +59,6 @@ impl Page {
             e -= 1;
         }
         e
-    }
-
-    /// Index of the line holding char `offset`.
-    pub fn line_of(&self, offset: usize) -> usize {
-        match self.lines.binary_search_by(|l| l.start.cmp(&offset)) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        }
     }
 }
 
@@ -93,7 +89,11 @@ fn make_line(norm: &[char], start: usize, mut end: usize) -> Line {
     while e > body && is_blank(norm[e - 1]) {
         e -= 1;
     }
-    Line { start, body, end: e }
+    Line {
+        start,
+        body,
+        end: e,
+    }
 }
 
 /// Full-width ASCII → half-width, ideographic space → space. The analysis view already does
@@ -108,7 +108,10 @@ pub(crate) fn fold_width(c: char) -> char {
 
 /// White space inside a line (line breaks are handled by the line splitter).
 pub(crate) fn is_blank(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\r' | '\n' | '\u{3000}' | '\u{00A0}' | '\u{200B}' | '\u{FEFF}')
+    matches!(
+        c,
+        ' ' | '\t' | '\r' | '\n' | '\u{3000}' | '\u{00A0}' | '\u{200B}' | '\u{FEFF}'
+    )
 }
 
 /// Value of one Chinese numeral char (simplified or traditional forms the analysis view may
@@ -192,8 +195,24 @@ pub(crate) fn is_hanzi(c: char) -> bool {
 
 /// Punctuation that may end a heading title and is trimmed from it.
 pub(crate) fn is_trailing_punct(c: char) -> bool {
-    matches!(c, ',' | '.' | ':' | ';' | '!' | '?' | '。' | '、' | '，' | '：' | '；' | '！' | '？' | '…' | '—' | '-')
-        || is_blank(c)
+    matches!(
+        c,
+        ',' | '.'
+            | ':'
+            | ';'
+            | '!'
+            | '?'
+            | '。'
+            | '、'
+            | '，'
+            | '：'
+            | '；'
+            | '！'
+            | '？'
+            | '…'
+            | '—'
+            | '-'
+    ) || is_blank(c)
 }
 
 #[cfg(test)]

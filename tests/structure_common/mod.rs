@@ -41,7 +41,12 @@ pub fn seeds() -> Vec<(String, String)> {
         .expect("seeds dir")
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).expect("utf-8 seed")))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).expect("utf-8 seed"),
+            )
+        })
         .collect();
     v.sort();
     v
@@ -49,10 +54,15 @@ pub fn seeds() -> Vec<(String, String)> {
 
 /// `full_text` of one provincial report (`2026_北京市_政府工作报告.csv` → name `北京市`).
 pub fn gov_report(name: &str) -> String {
-    let path = corpus().join("gov-reports-2026").join(format!("2026_{name}_政府工作报告.csv"));
+    let path = corpus()
+        .join("gov-reports-2026")
+        .join(format!("2026_{name}_政府工作报告.csv"));
     let mut rd = csv::Reader::from_path(&path).expect("csv");
     let headers = rd.headers().expect("headers").clone();
-    let col = headers.iter().position(|h| h.trim_start_matches('\u{feff}') == "full_text").expect("full_text column");
+    let col = headers
+        .iter()
+        .position(|h| h.trim_start_matches('\u{feff}') == "full_text")
+        .expect("full_text column");
     let rec = rd.records().next().expect("one record").expect("record");
     rec.get(col).expect("field").to_string()
 }
