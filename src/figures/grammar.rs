@@ -538,7 +538,7 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
     if n.digit_string && n.chinese && kind != FigKind::Year {
         return Step::Skip(skip_to);
     }
-    if n.chinese && uname == "期" {
+    if n.chinese && matches!(uname, "期" | "门") {
         return Step::Skip(end);
     }
     if uname == "次" && prev == Some('届') {
@@ -613,6 +613,8 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
             start = at - 1;
         }
     }
+    let value = numerals::tidy(value);
+    let upper = upper.map(numerals::tidy);
     let (value, lower) = match kind {
         FigKind::Date => (None, if range.is_some() { Some(value) } else { None }),
         _ => (Some(value), if range.is_some() { Some(value) } else { None }),

@@ -187,8 +187,6 @@ const LINKS: &[(&str, Link)] = &[
     ("比", Link::Change),
     ("较", Link::Change),
     ("的", Link::Plain),
-    ("和", Link::Plain),
-    ("及", Link::Plain),
     ("、", Link::Plain),
     ("“", Link::Plain),
     ("”", Link::Plain),
@@ -353,7 +351,7 @@ fn post_noun(chars: &[char], from: usize, limit: usize) -> Option<(usize, usize)
         return None;
     }
     // Not a noun: a verb (参加了…), an estimate word, a verb of change, a link.
-    if POST_STOPS.iter().any(|w| word_at(chars, a, w)) {
+    if POST_STOPS.iter().any(|w| word_at(chars, a, w)) || LINKS.iter().any(|(w, _)| word_at(chars, a, w)) {
         return None;
     }
     if ["以上", "以下", "左右", "增长", "下降", "提高", "同比", "比上年", "的", "和", "及", "与", "、", "等", "是", "为"]
@@ -465,6 +463,23 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
             change = true;
         }
 
+        // Nothing between a year and the number: the words before the year name the thing.
+        if metric.is_none() {
+            if let Some(p) = prev_in_clause {
+                if matches!(p.kind, FigKind::Year | FigKind::Date) {
+                    // 居民收入比2020年增长5%
+                    let (e, _) = cut_comparison(chars, cs, p.start);
+                    let (e, _) = strip_links(chars, cs, e);
+                    let s = strip_leads(chars, cs, e);
+                    if e > s {
+                        metric = Some((s, e));
+                    }
+                    if word_before(chars, p.start, "比") || word_before(chars, p.start, "较") {
+                        change = change || b < raw_b;
+                    }
+                }
+            }
+        }
         // A bare verb or a list with 等 before the number: the thing counted comes after it.
         if matches!(f.kind, FigKind::Count | FigKind::Money | FigKind::Quantity | FigKind::Percent)
             && role != "share-of-target"
@@ -494,23 +509,6 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
             }
         }
 
-        // Nothing before the number: the figure before it in the sentence names the thing.
-        if metric.is_none() {
-            if let Some(p) = prev_in_clause {
-                if matches!(p.kind, FigKind::Year | FigKind::Date) {
-                    // 居民收入比2020年增长5%
-                    let (e, _) = cut_comparison(chars, cs, p.start);
-                    let (e, _) = strip_links(chars, cs, e);
-                    let s = strip_leads(chars, cs, e);
-                    if e > s {
-                        metric = Some((s, e));
-                    }
-                    if word_before(chars, p.start, "比") || word_before(chars, p.start, "较") {
-                        change = change || b < raw_b;
-                    }
-                }
-            }
-        }
         if metric.is_none() {
             let mut j = k;
             while j > 0 {

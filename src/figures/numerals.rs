@@ -358,7 +358,9 @@ pub(crate) fn parse(chars: &[char], at: usize) -> Option<Number> {
             break;
         }
         if !have_num && last_unit > 0.0 {
-            if let Some(d) = chinese_digit(c) {
+            // 9万亿三个: an Arabic number does not go on in Chinese digits.
+            let arabic_start = first.is_ascii_digit();
+            if let Some(d) = chinese_digit(c).filter(|_| !arabic_start) {
                 // A Chinese digit may follow a scale word; two in a row end the number.
                 if chars.get(i + 1).and_then(|e| chinese_digit(*e)).is_some() {
                     break;
@@ -393,12 +395,21 @@ pub(crate) fn parse(chars: &[char], at: usize) -> Option<Number> {
     if i == at {
         return None;
     }
-    n.value = total + wan + sec + num;
+    // 1.36万 is 13600, not 13600.000000000002: drop the binary noise of the scaling.
+    n.value = tidy(total + wan + sec + num);
     n.end = i;
     if n.scaled {
         n.digit_string = false;
     }
     Some(n)
+}
+
+/// Rounds to 14 significant digits, which is more than any written figure carries.
+pub(crate) fn tidy(v: f64) -> f64 {
+    if !v.is_finite() || v == 0.0 {
+        return v;
+    }
+    format!("{v:.13e}").parse().unwrap_or(v)
 }
 
 /// Reads a bare scale word used as a number after an estimate word: 近万人, 上万, 逾千.
