@@ -77,7 +77,17 @@ pub(crate) fn is_numeral_char(c: char) -> bool {
 
 /// Units whose name begins with a scale char: a scale word must not swallow their first char.
 const SCALE_LED_UNITS: &[&str] = &[
-    "千瓦", "千克", "千米", "千伏", "千卡", "千公顷", "千分之", "千兆", "百分点", "百分之", "万分之",
+    "千瓦",
+    "千克",
+    "千米",
+    "千伏",
+    "千卡",
+    "千公顷",
+    "千分之",
+    "千兆",
+    "百分点",
+    "百分之",
+    "万分之",
 ];
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
@@ -341,7 +351,9 @@ pub(crate) fn parse(chars: &[char], at: usize) -> Option<Number> {
                 break;
             }
             let frac: f64 = digits.parse().unwrap_or(0.0);
-            num = format!("{}{}", num as u64, &digits[1..]).parse().unwrap_or(num + frac);
+            num = format!("{}{}", num as u64, &digits[1..])
+                .parse()
+                .unwrap_or(num + frac);
             n.integer = false;
             i = j;
             continue;
@@ -373,7 +385,8 @@ pub(crate) fn parse(chars: &[char], at: usize) -> Option<Number> {
                 // the next lower place.
                 let next = chars.get(i).copied();
                 let continues = next.is_some_and(|e| {
-                    (small_unit(e).is_some() || big_unit(e).is_some()) && !scale_led_unit_at(chars, i)
+                    (small_unit(e).is_some() || big_unit(e).is_some())
+                        && !scale_led_unit_at(chars, i)
                 }) || next == Some('点');
                 if !continues && last_unit > 10.0 {
                     num *= last_unit / 10.0;

@@ -214,7 +214,10 @@ pub(crate) fn unit_at(chars: &[char], at: usize) -> Option<(&'static str, FigKin
         if best.is_some_and(|b| b.2 >= len) {
             continue;
         }
-        if it.enumerate().all(|(j, c)| chars.get(at + 1 + j) == Some(&c)) {
+        if it
+            .enumerate()
+            .all(|(j, c)| chars.get(at + 1 + j) == Some(&c))
+        {
             best = Some((u, k, len));
         }
     }
