@@ -85,6 +85,8 @@ const LINKS: &[(&str, Link)] = &[
     ("较年初", Link::Change),
     ("调整为", Link::Plain),
     ("拟按", Link::Plain),
+    ("拟安排", Link::Plain),
+    ("安排", Link::Plain),
     ("按", Link::Plain),
     ("拟", Link::Plain),
     ("调整到", Link::Plain),

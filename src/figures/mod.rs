@@ -29,7 +29,9 @@ use crate::report::{Figure, Placeholder};
 /// `cleaned` is the document's cleaned text, `analysis` its char-aligned simplified view.
 /// Offsets in the result are char offsets into `cleaned`.
 pub fn extract(cleaned: &str, analysis: &str, span: [usize; 2]) -> (Vec<Figure>, Vec<Placeholder>) {
-    let view: Vec<char> = analysis.chars().collect();
+    // Half-width again: cheap, and keeps the grammar right if a caller passes a view that
+    // is simplified but not width-folded.
+    let view: Vec<char> = analysis.chars().map(half_width).collect();
     let original: Vec<char> = cleaned.chars().collect();
     // The views are char-aligned by contract; if they are not, quote the analysis view.
     let quote: &[char] = if original.len() == view.len() {
