@@ -11,7 +11,7 @@
 //! followed by filters for what looks like a figure but is a name: ordinals (第一), plan names
 //! and slogans, set phrases, codes with leading zeros, numbers glued to Latin letters.
 
-use super::lexicon::{self, word_at, word_before, PREFIX_APPROX, SUFFIX_APPROX};
+use super::lexicon::{self, match_at, match_before, word_at, word_before, PREFIX_APPROX, SUFFIX_APPROX};
 use super::numerals::{self, Number};
 use super::units::{unit_at, FigKind};
 
@@ -98,8 +98,8 @@ enum Step {
 /// The estimate word written just before `at`, if any (not reaching before `floor`).
 fn prefix_approx(chars: &[char], at: usize, floor: usize) -> Option<(&'static str, usize)> {
     for &(w, a) in PREFIX_APPROX {
-        let n = w.chars().count();
-        if at < floor + n || !word_before(chars, at, w) {
+        let Some(n) = match_before(chars, at, w) else { continue };
+        if at < floor + n {
             continue;
         }
         let p = at - n;
@@ -131,10 +131,7 @@ fn prefix_approx(chars: &[char], at: usize, floor: usize) -> Option<(&'static st
 /// The estimate word written at `at` after a unit, if any.
 fn suffix_approx(chars: &[char], at: usize) -> Option<(&'static str, usize)> {
     for &(w, a) in SUFFIX_APPROX {
-        if !word_at(chars, at, w) {
-            continue;
-        }
-        let n = w.chars().count();
+        let Some(n) = match_at(chars, at, w) else { continue };
         if w == "上下" {
             // 上下一心, 上下联动, 上下游: not an estimate.
             let next = chars.get(at + 2).copied();

@@ -254,6 +254,7 @@ fn blocked() -> &'static AhoCorasick {
     AC.get_or_init(|| {
         AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(BLOCKED)
             .expect("static phrase list builds")
     })
@@ -337,20 +338,37 @@ pub(crate) const SUFFIX_APPROX: &[(&str, &str)] = &[
 
 /// Does `word` occur in `chars` at `at`?
 pub(crate) fn word_at(chars: &[char], at: usize, word: &str) -> bool {
+    match_at(chars, at, word).is_some()
+}
+
+/// Length in chars of `word` if it occurs in `chars` at `at`.
+pub(crate) fn match_at(chars: &[char], at: usize, word: &str) -> Option<usize> {
     let mut i = at;
     for w in word.chars() {
         if chars.get(i) != Some(&w) {
-            return false;
+            return None;
         }
         i += 1;
     }
-    true
+    Some(i - at)
 }
 
 /// Does `word` end in `chars` just before `end`?
 pub(crate) fn word_before(chars: &[char], end: usize, word: &str) -> bool {
-    let n = word.chars().count();
-    end >= n && word_at(chars, end - n, word)
+    match_before(chars, end, word).is_some()
+}
+
+/// Length in chars of `word` if it ends in `chars` just before `end` (compared backwards, so
+/// a mismatch costs one comparison).
+pub(crate) fn match_before(chars: &[char], end: usize, word: &str) -> Option<usize> {
+    let mut i = end;
+    for w in word.chars().rev() {
+        if i == 0 || chars.get(i - 1) != Some(&w) {
+            return None;
+        }
+        i -= 1;
+    }
+    Some(end - i)
 }
 
 #[cfg(test)]

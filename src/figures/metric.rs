@@ -8,7 +8,7 @@
 //! figure before it in the sentence.
 
 use super::grammar::Raw;
-use super::lexicon::{word_at, word_before};
+use super::lexicon::{match_at, match_before, word_at, word_before};
 use super::units::FigKind;
 
 /// Metric char range and role of one figure.
@@ -488,8 +488,7 @@ fn strip_leads(chars: &[char], mut a: usize, b: usize) -> usize {
     loop {
         let mut moved = false;
         for w in LEADS {
-            let n = w.chars().count();
-            if a + n <= b && word_at(chars, a, w) {
+            if let Some(n) = match_at(chars, a, w).filter(|n| a + n <= b) {
                 a += n;
                 moved = true;
                 break;
@@ -518,8 +517,7 @@ fn strip_links(chars: &[char], a: usize, mut b: usize) -> (usize, bool) {
     loop {
         let mut moved = false;
         for (w, k) in links_longest_first() {
-            let n = w.chars().count();
-            if b >= a + n && word_before(chars, b, w) {
+            if let Some(n) = match_before(chars, b, w).filter(|n| b >= a + n) {
                 if *k == Link::Change && !to_seen {
                     change = true;
                 }
@@ -560,15 +558,12 @@ fn cut_comparison(chars: &[char], a: usize, b: usize) -> (usize, bool) {
 fn ends_with_change_noun(chars: &[char], a: usize, b: usize) -> bool {
     ["增速", "增幅", "涨幅", "降幅", "增长率", "增长速度"]
         .iter()
-        .any(|w| b >= a + w.chars().count() && word_before(chars, b, w))
+        .any(|w| match_before(chars, b, w).is_some_and(|n| b >= a + n))
 }
 
 /// The text ends with a verb of making or doing (成功创建, 重点建设, 每年办好).
 fn ends_with_verb(chars: &[char], a: usize, b: usize) -> bool {
-    BARE_VERBS.iter().any(|v| {
-        let n = v.chars().count();
-        n >= 2 && b >= a + n && word_before(chars, b, v)
-    }) || [
+    BARE_VERBS.iter().any(|v| match_before(chars, b, v).is_some_and(|n| n >= 2 && b >= a + n)) || [
         "办好",
         "评选出",
         "选出",

@@ -81,7 +81,7 @@ fn extract_chars(
     // A placeholder is not a number: drop figures that overlap one (20xx年 → no year 20).
     raws.retain(|r| !holders.iter().any(|&(a, b)| a < r.end && r.start < b));
     raws.retain(|r| r.end <= to && r.start >= from);
-    let roles = metric::assign(view, from, &raws);
+    let roles = metric::assign(&view[..to], from, &raws);
     let figures = raws
         .iter()
         .zip(roles)
