@@ -10,9 +10,15 @@ fn corpus() -> String {
         let mut paths: Vec<_> = dir.flatten().map(|e| e.path()).collect();
         paths.sort();
         for p in paths {
-            let Ok(mut r) = csv::ReaderBuilder::new().from_path(&p) else { continue };
-            let Ok(headers) = r.headers().cloned() else { continue };
-            let Some(col) = headers.iter().position(|h| h == "full_text") else { continue };
+            let Ok(mut r) = csv::ReaderBuilder::new().from_path(&p) else {
+                continue;
+            };
+            let Ok(headers) = r.headers().cloned() else {
+                continue;
+            };
+            let Some(col) = headers.iter().position(|h| h == "full_text") else {
+                continue;
+            };
             for rec in r.records().flatten() {
                 if let Some(t) = rec.get(col) {
                     text.push_str(t);
@@ -31,7 +37,8 @@ fn corpus() -> String {
         }
     }
     if text.is_empty() {
-        text = "全市生产总值达到5.67万亿元、增长5.4%，新增会员821人，完成年计划的103.51%。\n".repeat(2000);
+        text = "全市生产总值达到5.67万亿元、增长5.4%，新增会员821人，完成年计划的103.51%。\n"
+            .repeat(2000);
     }
     text
 }
@@ -43,7 +50,9 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("figures");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(20);
-    g.bench_function("extract", |b| b.iter(|| zhreport::figures::extract(&text, &analysis, [0, n])));
+    g.bench_function("extract", |b| {
+        b.iter(|| zhreport::figures::extract(&text, &analysis, [0, n]))
+    });
     g.finish();
 }
 

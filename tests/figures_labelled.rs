@@ -43,12 +43,19 @@ fn same_value(a: Option<f64>, b: Option<f64>) -> bool {
 
 fn metric_ok(pred: Option<&str>, gold: &str) -> bool {
     let Some(p) = pred else { return false };
-    let trim = |s: &str| s.trim_matches(|c| matches!(c, '“' | '”' | '"' | ' ')).to_string();
+    let trim = |s: &str| {
+        s.trim_matches(|c| matches!(c, '“' | '”' | '"' | ' '))
+            .to_string()
+    };
     let (p, g) = (trim(p), trim(gold));
     if p == g {
         return true;
     }
-    let (short, long) = if p.chars().count() <= g.chars().count() { (&p, &g) } else { (&g, &p) };
+    let (short, long) = if p.chars().count() <= g.chars().count() {
+        (&p, &g)
+    } else {
+        (&g, &p)
+    };
     long.ends_with(short.as_str()) && short.chars().count() * 2 >= long.chars().count()
 }
 
@@ -62,10 +69,20 @@ struct Score {
 }
 
 fn score(verbose: bool) -> Score {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/figures/labelled.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/figures/labelled.json"
+    );
     let raw = std::fs::read_to_string(path).expect("labelled set is readable");
     let doc: Doc = serde_json::from_str(&raw).expect("labelled set parses");
-    let mut s = Score { gold: 0, pred: 0, matched: 0, approx_ok: 0, metric_n: 0, metric_ok: 0 };
+    let mut s = Score {
+        gold: 0,
+        pred: 0,
+        matched: 0,
+        approx_ok: 0,
+        metric_n: 0,
+        metric_ok: 0,
+    };
     for p in &doc.paragraphs {
         let (pred, _) = extract_text(&p.text);
         s.gold += p.figures.len();
@@ -75,7 +92,10 @@ fn score(verbose: bool) -> Score {
         for g in &p.figures {
             // The labelled figure's offset: its first occurrence after the previous one.
             let rest: String = p.text.chars().skip(cursor).collect();
-            let at = rest.find(&g.text).map(|b| cursor + rest[..b].chars().count()).unwrap_or(cursor);
+            let at = rest
+                .find(&g.text)
+                .map(|b| cursor + rest[..b].chars().count())
+                .unwrap_or(cursor);
             cursor = at + 1;
             let best = pred
                 .iter()
@@ -93,7 +113,10 @@ fn score(verbose: bool) -> Score {
                         let ok = metric_ok(f.metric.as_deref(), gm);
                         s.metric_ok += ok as usize;
                         if verbose && !ok {
-                            println!("METRIC {} {:?}: got {:?} want {gm}", g.text, p.source, f.metric);
+                            println!(
+                                "METRIC {} {:?}: got {:?} want {gm}",
+                                g.text, p.source, f.metric
+                            );
                         }
                     }
                     if verbose && !a_ok {

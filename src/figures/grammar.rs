@@ -11,7 +11,7 @@
 //! followed by filters for what looks like a figure but is a name: ordinals (第一), plan names
 //! and slogans, set phrases, codes with leading zeros, numbers glued to Latin letters.
 
-use super::lexicon::{self, word_at, word_before, PREFIX_APPROX, SUFFIX_APPROX};
+use super::lexicon::{self, match_at, match_before, word_at, word_before, PREFIX_APPROX, SUFFIX_APPROX};
 use super::numerals::{self, Number};
 use super::units::{unit_at, FigKind};
 
@@ -46,7 +46,11 @@ const RANGE_SEPS: &[char] = &['-', '—', '–', '~', '～', '〜', '至', '到'
 
 /// Chars that glue a number into a code, a URL, a version or a clock time.
 fn is_code_neighbour(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '=' | '#' | '@' | '&' | ':' | '\\' | '+' | '*' | '×')
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '/' | '_' | '=' | '#' | '@' | '&' | ':' | '\\' | '+' | '*' | '×'
+        )
 }
 
 /// Scans `chars[from..to]` for figures.
@@ -61,7 +65,10 @@ pub(crate) fn scan(chars: &[char], from: usize, to: usize) -> Vec<Raw> {
         let c = view[i];
         let candidate = c.is_ascii_digit()
             || numerals::chinese_digit(c).is_some()
-            || matches!(c, '十' | '拾' | '上' | '下' | '前' | '百' | '千' | '万' | '亿');
+            || matches!(
+                c,
+                '十' | '拾' | '上' | '下' | '前' | '百' | '千' | '万' | '亿'
+            );
         if !candidate {
             i += 1;
             continue;
@@ -69,7 +76,9 @@ pub(crate) fn scan(chars: &[char], from: usize, to: usize) -> Vec<Raw> {
         match figure_at(view, i, from) {
             Step::Found(raw) => {
                 let next = raw.end.max(i + 1);
-                let overlaps = blocked.iter().any(|&(a, b)| a < raw.end && raw.num_start < b);
+                let overlaps = blocked
+                    .iter()
+                    .any(|&(a, b)| a < raw.end && raw.num_start < b);
                 if !overlaps {
                     out.push(raw);
                 }
@@ -89,18 +98,25 @@ enum Step {
 /// The estimate word written just before `at`, if any (not reaching before `floor`).
 fn prefix_approx(chars: &[char], at: usize, floor: usize) -> Option<(&'static str, usize)> {
     for &(w, a) in PREFIX_APPROX {
-        let n = w.chars().count();
-        if at < floor + n || !word_before(chars, at, w) {
+        let Some(n) = match_before(chars, at, w) else { continue };
+        if at < floor + n {
             continue;
         }
         let p = at - n;
-        let before = if p > 0 { chars.get(p - 1).copied() } else { None };
+        let before = if p > 0 {
+            chars.get(p - 1).copied()
+        } else {
+            None
+        };
         // 节约, 签约, 最近, 附近, 以上, 赶超: the char belongs to another word.
         let glued = match w {
             "约" => before.is_some_and(|b| "节制签预合特公违履邀相隐婉盟条契".contains(b)),
             "近" => before.is_some_and(|b| "最附将接邻临靠亲贴".contains(b)),
             "超" => before.is_some_and(|b| "赶高".contains(b)),
-            "过" => before.is_some_and(|b| "通经超度不越穿错透路".contains(b)) || !before.is_some_and(is_hanzi),
+            "过" => {
+                before.is_some_and(|b| "通经超度不越穿错透路".contains(b))
+                    || !before.is_some_and(is_hanzi)
+            }
             "上" => true,
             _ => false,
         };
@@ -115,10 +131,7 @@ fn prefix_approx(chars: &[char], at: usize, floor: usize) -> Option<(&'static st
 /// The estimate word written at `at` after a unit, if any.
 fn suffix_approx(chars: &[char], at: usize) -> Option<(&'static str, usize)> {
     for &(w, a) in SUFFIX_APPROX {
-        if !word_at(chars, at, w) {
-            continue;
-        }
-        let n = w.chars().count();
+        let Some(n) = match_at(chars, at, w) else { continue };
         if w == "上下" {
             // 上下一心, 上下联动, 上下游: not an estimate.
             let next = chars.get(at + 2).copied();
@@ -170,7 +183,11 @@ fn month_day(chars: &[char], at: usize) -> Option<usize> {
         end += 1;
     }
     if let Some(d) = numerals::parse(chars, end) {
-        if d.integer && d.value >= 1.0 && d.value <= 31.0 && matches!(chars.get(d.end), Some('日') | Some('号')) {
+        if d.integer
+            && d.value >= 1.0
+            && d.value <= 31.0
+            && matches!(chars.get(d.end), Some('日') | Some('号'))
+        {
             end = d.end + 1;
         }
     }
@@ -206,9 +223,15 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
         return Step::Skip(at + 1);
     }
     // 近万人, 上万, 逾千: a bare scale word after an estimate word.
-    if matches!(c, '百' | '千' | '万' | '亿') && !word_at(chars, at, "百分之") && !word_at(chars, at, "千分之") {
-        let Some(p) = prev else { return Step::Skip(at + 1) };
-        let two = at >= floor + 2 && (word_before(chars, at, "突破") || word_before(chars, at, "超过"));
+    if matches!(c, '百' | '千' | '万' | '亿')
+        && !word_at(chars, at, "百分之")
+        && !word_at(chars, at, "千分之")
+    {
+        let Some(p) = prev else {
+            return Step::Skip(at + 1);
+        };
+        let two =
+            at >= floor + 2 && (word_before(chars, at, "突破") || word_before(chars, at, "超过"));
         let approx = match p {
             _ if two => "over",
             '近' => "about",
@@ -222,9 +245,13 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
         if !two && before.is_some_and(|b| "以之最附将接线向马路早赶".contains(b)) {
             return Step::Skip(at + 1);
         }
-        let Some(n) = numerals::bare_scale(chars, at) else { return Step::Skip(at + 1) };
+        let Some(n) = numerals::bare_scale(chars, at) else {
+            return Step::Skip(at + 1);
+        };
         let (unit, kind, ulen) = match unit_at(chars, n.end) {
-            Some(u) if matches!(u.1, FigKind::Count | FigKind::Money | FigKind::Quantity) => (Some(u.0), u.1, u.2),
+            Some(u) if matches!(u.1, FigKind::Count | FigKind::Money | FigKind::Quantity) => {
+                (Some(u.0), u.1, u.2)
+            }
             Some(_) => return Step::Skip(n.end),
             None => match unitless_kind(chars, at - if two { 2 } else { 1 }, n.end, floor) {
                 Some(k) => (None, k, 0),
@@ -247,16 +274,21 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
     // Not the start of a number: inside a code, a word in Latin letters, a clock time.
     let prev2 = if at > 1 { Some(chars[at - 2]) } else { None };
     let minus = matches!(prev, Some('-') | Some('−') | Some('－'))
-        && !prev2.is_some_and(|p| p.is_ascii_alphanumeric() || numerals::is_numeral_char(p) || p == '%');
+        && !prev2
+            .is_some_and(|p| p.is_ascii_alphanumeric() || numerals::is_numeral_char(p) || p == '%');
     if c.is_ascii_digit() && !minus {
         if prev.is_some_and(|p| is_code_neighbour(p) || p == '.' || p == '-') {
             let mut j = at;
-            while chars.get(j).is_some_and(|c| c.is_ascii_digit() || *c == '.') {
+            while chars
+                .get(j)
+                .is_some_and(|c| c.is_ascii_digit() || *c == '.')
+            {
                 j += 1;
             }
             return Step::Skip(j);
         }
-    } else if prev.is_some_and(|p| numerals::is_numeral_char(p) && !p.is_ascii_digit()) && c != '百' {
+    } else if prev.is_some_and(|p| numerals::is_numeral_char(p) && !p.is_ascii_digit()) && c != '百'
+    {
         return Step::Skip(at + 1);
     }
 
@@ -354,7 +386,11 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
         over = true;
         p = q;
     }
-    let mut unit = if percent_word { None } else { unit_at(chars, p) };
+    let mut unit = if percent_word {
+        None
+    } else {
+        unit_at(chars, p)
+    };
     // An unanchored range: 3-5年, 10%至15%, 1—8月, 百分之五到百分之十.
     let after_unit = p + unit.map(|u| u.2).unwrap_or(0);
     let mut range: Option<(Number, usize)> = None;
@@ -365,11 +401,21 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
             if sep == '—' && chars.get(s) == Some(&'—') {
                 s += 1;
             }
-            let from_to = matches!(sep, '至' | '到') && at > 0 && matches!(chars[at.saturating_sub(1)], '从' | '由');
+            let from_to = matches!(sep, '至' | '到')
+                && at > 0
+                && matches!(chars[at.saturating_sub(1)], '从' | '由');
             if let Some((n2, pw2)) = number_at(chars, s) {
                 let q2 = mid_over(chars, &n2);
-                let p2 = if q2 > n2.end && unit_at(chars, q2).is_some() { q2 } else { n2.end };
-                let u2 = if percent_word { None } else { unit_at(chars, p2) };
+                let p2 = if q2 > n2.end && unit_at(chars, q2).is_some() {
+                    q2
+                } else {
+                    n2.end
+                };
+                let u2 = if percent_word {
+                    None
+                } else {
+                    unit_at(chars, p2)
+                };
                 let ok = if percent_word {
                     unit_at(chars, n2.end).is_none_or(|u| u.1 == FigKind::Percent && u.2 == 1)
                 } else {
@@ -393,9 +439,18 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
             }
         }
     }
-    let Some((uname, ukind, ulen)) = unit.or(if percent_word { Some(("%", FigKind::Percent, 0)) } else { None }) else {
+    let Some((uname, ukind, ulen)) = unit.or(if percent_word {
+        Some(("%", FigKind::Percent, 0))
+    } else {
+        None
+    }) else {
         // 总人口1.2万, 贫困人口减少1000万以上: a scaled number whose unit the metric implies.
-        if n.scaled && !n.chinese && n.value >= 1e4 && range.is_none() && numerals::big_unit(chars[n.end - 1]).is_some() {
+        if n.scaled
+            && !n.chinese
+            && n.value >= 1e4
+            && range.is_none()
+            && numerals::big_unit(chars[n.end - 1]).is_some()
+        {
             if let Some(kind) = unitless_kind(chars, at, n.end, floor) {
                 let mut end = n.end;
                 let mut approx = over.then_some("over");
@@ -444,7 +499,11 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
             }
             // 三年行动计划, 五年规划: plan names.
             if kind == FigKind::Duration
-                && ["行动", "计划", "规划", "攻坚", "工程", "方案", "纲要", "专项"].iter().any(|w| word_at(chars, end, w))
+                && [
+                    "行动", "计划", "规划", "攻坚", "工程", "方案", "纲要", "专项",
+                ]
+                .iter()
+                .any(|w| word_at(chars, end, w))
             {
                 return Step::Skip(end);
             }
@@ -481,7 +540,8 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
             let next = chars.get(end).copied();
             match uname {
                 "成" => {
-                    if next.is_some_and(|c| "为员本立效果熟绩就交长型功品都份分".contains(c)) {
+                    if next.is_some_and(|c| "为员本立效果熟绩就交长型功品都份分".contains(c))
+                    {
                         return Step::Skip(skip_to);
                     }
                     value /= 10.0;
@@ -502,7 +562,11 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
         _ => {}
     }
     if kind == FigKind::Percent {
-        unit_s = if uname == "‰" { "‰".into() } else { "%".into() };
+        unit_s = if uname == "‰" {
+            "‰".into()
+        } else {
+            "%".into()
+        };
     }
     if kind == FigKind::Duration {
         if let Some(rest) = uname.strip_prefix('个') {
@@ -529,16 +593,41 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
     let counted_one = kind == FigKind::Count
         && matches!(
             uname,
-            "名" | "位" | "户" | "所" | "座" | "台" | "辆" | "艘" | "架" | "栋" | "幢" | "株" | "棵" | "枚" | "套" | "册" | "篇" | "例" | "宗" | "笔" | "家" | "人"
+            "名" | "位"
+                | "户"
+                | "所"
+                | "座"
+                | "台"
+                | "辆"
+                | "艘"
+                | "架"
+                | "栋"
+                | "幢"
+                | "株"
+                | "棵"
+                | "枚"
+                | "套"
+                | "册"
+                | "篇"
+                | "例"
+                | "宗"
+                | "笔"
+                | "家"
+                | "人"
         )
         && !nxt.is_some_and(|c| "人一亲子之独所".contains(c));
-    if n.lone_one && range.is_none() && !over && !counted_one && matches!(kind, FigKind::Count | FigKind::Duration) {
+    if n.lone_one
+        && range.is_none()
+        && !over
+        && !counted_one
+        && matches!(kind, FigKind::Count | FigKind::Duration)
+    {
         return Step::Skip(end);
     }
     if n.digit_string && n.chinese && kind != FigKind::Year {
         return Step::Skip(skip_to);
     }
-    if n.chinese && uname == "期" {
+    if n.chinese && matches!(uname, "期" | "门") {
         return Step::Skip(end);
     }
     if uname == "次" && prev == Some('届') {
@@ -547,7 +636,8 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
     if nxt == Some('级') || nxt == Some('号') || nxt.is_some_and(|c| c.is_ascii_alphanumeric()) {
         return Step::Skip(end);
     }
-    if kind == FigKind::Count && uname == "位" && nxt.is_some_and(|c| "数置于居列".contains(c)) {
+    if kind == FigKind::Count && uname == "位" && nxt.is_some_and(|c| "数置于居列".contains(c))
+    {
         return Step::Skip(end);
     }
     if matches!(kind, FigKind::Count | FigKind::Duration) && in_short_quote(chars, at, end) {
@@ -555,7 +645,9 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
     }
 
     // Compound units (元/吨, 微克/立方米) and trailing words of the unit.
-    if matches!(kind, FigKind::Money | FigKind::Quantity | FigKind::Count) && chars.get(end) == Some(&'/') {
+    if matches!(kind, FigKind::Money | FigKind::Quantity | FigKind::Count)
+        && chars.get(end) == Some(&'/')
+    {
         if let Some((u2, _, l2)) = unit_at(chars, end + 1) {
             unit_s.push('/');
             unit_s.push_str(u2);
@@ -576,7 +668,9 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
     };
     if matches!(chars.get(end), Some('多') | Some('余'))
         && !matches!(kind, FigKind::Date | FigKind::Year)
-        && !chars.get(end + 1).is_some_and(|c| is_hanzi(*c) && !"的时来".contains(*c))
+        && !chars
+            .get(end + 1)
+            .is_some_and(|c| is_hanzi(*c) && !"的时来".contains(*c))
     {
         if approx.is_none() {
             approx = Some("over");
@@ -596,7 +690,8 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
     if approx != Some("range") {
         if let Some((a, p0)) = prefix_approx(chars, at, floor) {
             // 近3年 is "the last three years", not an estimate.
-            let recent = a == "about" && matches!(kind, FigKind::Duration | FigKind::Year | FigKind::Date);
+            let recent =
+                a == "about" && matches!(kind, FigKind::Duration | FigKind::Year | FigKind::Date);
             let too_far = matches!(kind, FigKind::Year | FigKind::Date);
             if !recent && !too_far {
                 if approx.is_none() {
@@ -607,15 +702,26 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
         }
     }
 
-    if minus && range.is_none() && matches!(kind, FigKind::Percent | FigKind::Points | FigKind::Money | FigKind::Quantity) {
+    if minus
+        && range.is_none()
+        && matches!(
+            kind,
+            FigKind::Percent | FigKind::Points | FigKind::Money | FigKind::Quantity
+        )
+    {
         value = -value;
         if approx.is_none() {
             start = at - 1;
         }
     }
+    let value = numerals::tidy(value);
+    let upper = upper.map(numerals::tidy);
     let (value, lower) = match kind {
         FigKind::Date => (None, if range.is_some() { Some(value) } else { None }),
-        _ => (Some(value), if range.is_some() { Some(value) } else { None }),
+        _ => (
+            Some(value),
+            if range.is_some() { Some(value) } else { None },
+        ),
     };
     let upper = if range.is_some() { upper } else { None };
     Step::Found(Raw {
@@ -638,7 +744,12 @@ fn unitless_kind(chars: &[char], start: usize, end: usize, floor: usize) -> Opti
     let next = chars.get(end).copied();
     let closed = match next {
         None => true,
-        Some(c) => "，,。；;、）)！？".contains(c) || c == '\n' || suffix_approx(chars, end).is_some() || c == '多',
+        Some(c) => {
+            "，,。；;、）)！？".contains(c)
+                || c == '\n'
+                || suffix_approx(chars, end).is_some()
+                || c == '多'
+        }
     };
     if !closed {
         return None;
@@ -648,8 +759,39 @@ fn unitless_kind(chars: &[char], start: usize, end: usize, floor: usize) -> Opti
         a -= 1;
     }
     let before: String = chars[a..start].iter().collect();
-    const PEOPLE: &[&str] = &["人口", "就业", "职工", "人员", "劳动力", "游客", "学生", "农民", "群众", "人数", "会员"];
-    const MONEY: &[&str] = &["总值", "收入", "投资", "资金", "产值", "总额", "成交额", "营业额", "销售额", "规模", "储备", "GDP", "增加值", "支出", "利润", "税收", "存款", "贷款"];
+    const PEOPLE: &[&str] = &[
+        "人口",
+        "就业",
+        "职工",
+        "人员",
+        "劳动力",
+        "游客",
+        "学生",
+        "农民",
+        "群众",
+        "人数",
+        "会员",
+    ];
+    const MONEY: &[&str] = &[
+        "总值",
+        "收入",
+        "投资",
+        "资金",
+        "产值",
+        "总额",
+        "成交额",
+        "营业额",
+        "销售额",
+        "规模",
+        "储备",
+        "GDP",
+        "增加值",
+        "支出",
+        "利润",
+        "税收",
+        "存款",
+        "贷款",
+    ];
     if PEOPLE.iter().any(|w| before.contains(w)) {
         Some(FigKind::Count)
     } else if MONEY.iter().any(|w| before.contains(w)) {
@@ -673,7 +815,8 @@ fn with_prefix(
 
 /// A number that can be a year: four digits 1000-2100 read digit by digit.
 fn year_like(n: &Number) -> Option<f64> {
-    (n.digit_string && n.integer && n.digits == 4 && (1000.0..=2100.0).contains(&n.value)).then_some(n.value)
+    (n.digit_string && n.integer && n.digits == 4 && (1000.0..=2100.0).contains(&n.value))
+        .then_some(n.value)
 }
 
 fn iso_date(chars: &[char], at: usize) -> Option<usize> {

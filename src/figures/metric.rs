@@ -8,7 +8,7 @@
 //! figure before it in the sentence.
 
 use super::grammar::Raw;
-use super::lexicon::{word_at, word_before};
+use super::lexicon::{match_at, match_before, word_at, word_before};
 use super::units::FigKind;
 
 /// Metric char range and role of one figure.
@@ -23,8 +23,33 @@ pub(crate) struct MetricRole {
 fn is_clause_break(c: char) -> bool {
     matches!(
         c,
-        '，' | ',' | '；' | ';' | '。' | '！' | '!' | '？' | '?' | '：' | ':' | '\n' | '\r' | '（' | '(' | '）' | ')'
-            | '【' | '】' | '〔' | '〕' | '[' | ']' | '…' | '|' | ' ' | '\t' | '\u{3000}'
+        '，' | ','
+            | '；'
+            | ';'
+            | '。'
+            | '！'
+            | '!'
+            | '？'
+            | '?'
+            | '：'
+            | ':'
+            | '\n'
+            | '\r'
+            | '（'
+            | '('
+            | '）'
+            | ')'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '['
+            | ']'
+            | '…'
+            | '|'
+            | ' '
+            | '\t'
+            | '\u{3000}'
     )
 }
 
@@ -60,6 +85,8 @@ const LINKS: &[(&str, Link)] = &[
     ("较年初", Link::Change),
     ("调整为", Link::Plain),
     ("拟按", Link::Plain),
+    ("拟安排", Link::Plain),
+    ("安排", Link::Plain),
     ("按", Link::Plain),
     ("拟", Link::Plain),
     ("调整到", Link::Plain),
@@ -187,8 +214,6 @@ const LINKS: &[(&str, Link)] = &[
     ("比", Link::Change),
     ("较", Link::Change),
     ("的", Link::Plain),
-    ("和", Link::Plain),
-    ("及", Link::Plain),
     ("、", Link::Plain),
     ("“", Link::Plain),
     ("”", Link::Plain),
@@ -213,43 +238,257 @@ enum Link {
 
 /// Discourse words taken off the start of a metric.
 const LEADS: &[&str] = &[
-    "到目前为止", "截至目前", "截至", "至今", "力争", "确保", "预计", "争取", "每年", "今年以来",
-    "其中", "同时", "并且", "此外", "另外", "首先", "其次", "最后", "目前", "截至目前", "全年",
-    "当年", "今年", "去年", "年内", "年底", "年末", "年初", "底", "末", "初", "以来", "期间",
-    "共", "并", "而", "在此基础上", "与此同时", "总体上", "总的来看", "我们", "“", "”", " ",
-    "\u{3000}", "、", "和", "及",
+    "到目前为止",
+    "截至目前",
+    "截至",
+    "至今",
+    "力争",
+    "确保",
+    "预计",
+    "争取",
+    "每年",
+    "今年以来",
+    "其中",
+    "同时",
+    "并且",
+    "此外",
+    "另外",
+    "首先",
+    "其次",
+    "最后",
+    "目前",
+    "截至目前",
+    "全年",
+    "当年",
+    "今年",
+    "去年",
+    "年内",
+    "年底",
+    "年末",
+    "年初",
+    "底",
+    "末",
+    "初",
+    "以来",
+    "期间",
+    "共",
+    "并",
+    "而",
+    "在此基础上",
+    "与此同时",
+    "总体上",
+    "总的来看",
+    "我们",
+    "“",
+    "”",
+    " ",
+    "\u{3000}",
+    "、",
+    "和",
+    "及",
 ];
 
 /// Verbs that name no thing: a metric made only of one of these looks after the number.
 const BARE_VERBS: &[&str] = &[
-    "新建", "建成", "建设", "开工建设", "开工", "打造", "发放", "实施", "开展", "举办", "组织",
-    "培训", "完成", "推出", "引进", "新设", "设立", "培育", "认定", "创建", "改造", "帮助", "帮扶",
-    "慰问", "走访", "投入", "筹集", "安排", "拨付", "争取", "吸纳", "覆盖", "惠及", "带动", "新增",
-    "新培育", "新认定", "新引进", "召开", "举行", "组建", "新组建", "建立", "成立", "培养", "表彰",
-    "评选", "资助", "救助", "解决", "提供", "落实", "受理", "办理", "调解", "化解", "处理", "签订",
-    "形成", "拥有", "共有", "涌现", "获批", "获得", "入选", "荣获", "开通", "改建", "投用", "开设",
-    "开办", "发展", "招募", "录用", "选派", "累计", "建", "有", "新", "出台", "制定", "修订", "发布",
-    "集中", "推动", "推进", "支持", "命名", "整治", "治理", "关停", "淘汰", "取消", "下放", "清理",
-    "减免", "减轻", "节约", "新开工", "竣工", "投产", "落地", "签约", "引育", "招引", "聘请",
-    "培育壮大", "达到", "累计建成", "累计建设", "新改建", "新建改建", "新建扩建", "改扩建",
+    "新建",
+    "建成",
+    "建设",
+    "开工建设",
+    "开工",
+    "打造",
+    "发放",
+    "实施",
+    "开展",
+    "举办",
+    "组织",
+    "培训",
+    "完成",
+    "推出",
+    "引进",
+    "新设",
+    "设立",
+    "培育",
+    "认定",
+    "创建",
+    "改造",
+    "帮助",
+    "帮扶",
+    "慰问",
+    "走访",
+    "投入",
+    "筹集",
+    "安排",
+    "拨付",
+    "争取",
+    "吸纳",
+    "覆盖",
+    "惠及",
+    "带动",
+    "新增",
+    "新培育",
+    "新认定",
+    "新引进",
+    "召开",
+    "举行",
+    "组建",
+    "新组建",
+    "建立",
+    "成立",
+    "培养",
+    "表彰",
+    "评选",
+    "资助",
+    "救助",
+    "解决",
+    "提供",
+    "落实",
+    "受理",
+    "办理",
+    "调解",
+    "化解",
+    "处理",
+    "签订",
+    "形成",
+    "拥有",
+    "共有",
+    "涌现",
+    "获批",
+    "获得",
+    "入选",
+    "荣获",
+    "开通",
+    "改建",
+    "投用",
+    "开设",
+    "开办",
+    "发展",
+    "招募",
+    "录用",
+    "选派",
+    "累计",
+    "建",
+    "有",
+    "新",
+    "出台",
+    "制定",
+    "修订",
+    "发布",
+    "集中",
+    "推动",
+    "推进",
+    "支持",
+    "命名",
+    "整治",
+    "治理",
+    "关停",
+    "淘汰",
+    "取消",
+    "下放",
+    "清理",
+    "减免",
+    "减轻",
+    "节约",
+    "新开工",
+    "竣工",
+    "投产",
+    "落地",
+    "签约",
+    "引育",
+    "招引",
+    "聘请",
+    "培育壮大",
+    "达到",
+    "累计建成",
+    "累计建设",
+    "新改建",
+    "新建改建",
+    "新建扩建",
+    "改扩建",
 ];
 
 /// Words where the noun after a measure word stops.
 const POST_STOPS: &[&str] = &[
-    "和", "及", "与", "或", "并", "、", "等", "的", "以", "在", "为", "被", "将", "已", "正", "入住",
-    "实现", "开展", "获得", "参加", "参与", "受益", "完成", "达到", "建成", "落地", "签约", "开工",
-    "投产", "成功", "通过", "纳入", "进入", "入选", "获评", "获批", "得到", "全部", "均", "基本",
-    "陆续", "顺利", "正式", "开通", "投入", "运行", "竣工", "增长", "提高", "下降", "累计",
-    "签订", "列为", "稳步", "全面", "有效", "持续", "加快", "深入", "进一步", "提前", "已经",
-    "正在", "相继", "分别", "成为", "位居", "用于", "获得", "得到", "圆了", "达", "占", "超",
+    "和",
+    "及",
+    "与",
+    "或",
+    "并",
+    "、",
+    "等",
+    "的",
+    "以",
+    "在",
+    "为",
+    "被",
+    "将",
+    "已",
+    "正",
+    "入住",
+    "实现",
+    "开展",
+    "获得",
+    "参加",
+    "参与",
+    "受益",
+    "完成",
+    "达到",
+    "建成",
+    "落地",
+    "签约",
+    "开工",
+    "投产",
+    "成功",
+    "通过",
+    "纳入",
+    "进入",
+    "入选",
+    "获评",
+    "获批",
+    "得到",
+    "全部",
+    "均",
+    "基本",
+    "陆续",
+    "顺利",
+    "正式",
+    "开通",
+    "投入",
+    "运行",
+    "竣工",
+    "增长",
+    "提高",
+    "下降",
+    "累计",
+    "签订",
+    "列为",
+    "稳步",
+    "全面",
+    "有效",
+    "持续",
+    "加快",
+    "深入",
+    "进一步",
+    "提前",
+    "已经",
+    "正在",
+    "相继",
+    "分别",
+    "成为",
+    "位居",
+    "用于",
+    "获得",
+    "得到",
+    "圆了",
+    "达",
+    "占",
+    "超",
 ];
 
 fn strip_leads(chars: &[char], mut a: usize, b: usize) -> usize {
     loop {
         let mut moved = false;
         for w in LEADS {
-            let n = w.chars().count();
-            if a + n <= b && word_at(chars, a, w) {
+            if let Some(n) = match_at(chars, a, w).filter(|n| a + n <= b) {
                 a += n;
                 moved = true;
                 break;
@@ -278,8 +517,7 @@ fn strip_links(chars: &[char], a: usize, mut b: usize) -> (usize, bool) {
     loop {
         let mut moved = false;
         for (w, k) in links_longest_first() {
-            let n = w.chars().count();
-            if b >= a + n && word_before(chars, b, w) {
+            if let Some(n) = match_before(chars, b, w).filter(|n| b >= a + n) {
                 if *k == Link::Change && !to_seen {
                     change = true;
                 }
@@ -320,17 +558,26 @@ fn cut_comparison(chars: &[char], a: usize, b: usize) -> (usize, bool) {
 fn ends_with_change_noun(chars: &[char], a: usize, b: usize) -> bool {
     ["增速", "增幅", "涨幅", "降幅", "增长率", "增长速度"]
         .iter()
-        .any(|w| b >= a + w.chars().count() && word_before(chars, b, w))
+        .any(|w| match_before(chars, b, w).is_some_and(|n| b >= a + n))
 }
 
 /// The text ends with a verb of making or doing (成功创建, 重点建设, 每年办好).
 fn ends_with_verb(chars: &[char], a: usize, b: usize) -> bool {
-    BARE_VERBS.iter().any(|v| {
-        let n = v.chars().count();
-        n >= 2 && b >= a + n && word_before(chars, b, v)
-    }) || ["办好", "评选出", "选出", "表彰", "组成", "获评", "创建", "建设", "组织", "选派", "培育形成"]
-        .iter()
-        .any(|v| word_before(chars, b, v))
+    BARE_VERBS.iter().any(|v| match_before(chars, b, v).is_some_and(|n| n >= 2 && b >= a + n)) || [
+        "办好",
+        "评选出",
+        "选出",
+        "表彰",
+        "组成",
+        "获评",
+        "创建",
+        "建设",
+        "组织",
+        "选派",
+        "培育形成",
+    ]
+    .iter()
+    .any(|v| word_before(chars, b, v))
 }
 
 fn is_bare_verb(chars: &[char], a: usize, b: usize) -> bool {
@@ -353,12 +600,31 @@ fn post_noun(chars: &[char], from: usize, limit: usize) -> Option<(usize, usize)
         return None;
     }
     // Not a noun: a verb (参加了…), an estimate word, a verb of change, a link.
-    if POST_STOPS.iter().any(|w| word_at(chars, a, w)) {
+    if POST_STOPS.iter().any(|w| word_at(chars, a, w))
+        || LINKS.iter().any(|(w, _)| word_at(chars, a, w))
+    {
         return None;
     }
-    if ["以上", "以下", "左右", "增长", "下降", "提高", "同比", "比上年", "的", "和", "及", "与", "、", "等", "是", "为"]
-        .iter()
-        .any(|w| word_at(chars, a, w))
+    if [
+        "以上",
+        "以下",
+        "左右",
+        "增长",
+        "下降",
+        "提高",
+        "同比",
+        "比上年",
+        "的",
+        "和",
+        "及",
+        "与",
+        "、",
+        "等",
+        "是",
+        "为",
+    ]
+    .iter()
+    .any(|w| word_at(chars, a, w))
     {
         return None;
     }
@@ -384,7 +650,11 @@ fn post_noun(chars: &[char], from: usize, limit: usize) -> Option<(usize, usize)
         e -= 1;
     }
     // A one-char noun (48个村) only when the clause ends right after it.
-    let min = if b >= limit || is_clause_break(chars[b]) { 1 } else { 2 };
+    let min = if b >= limit || is_clause_break(chars[b]) {
+        1
+    } else {
+        2
+    };
     (e >= a + min && b - a < 14).then_some((a, e))
 }
 
@@ -393,7 +663,10 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
     let mut out: Vec<MetricRole> = Vec::with_capacity(figs.len());
     for (k, f) in figs.iter().enumerate() {
         if matches!(f.kind, FigKind::Year | FigKind::Date | FigKind::Duration) {
-            out.push(MetricRole { metric: None, role: None });
+            out.push(MetricRole {
+                metric: None,
+                role: None,
+            });
             continue;
         }
         // Clause start: a clause break, or a 、 right after the previous figure.
@@ -412,7 +685,11 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         // 文體類培訓(包括送教上門)5場: the metric stands before the parenthesis.
         let mut raw_b = f.start;
         if cs == f.start && cs > floor && matches!(chars[cs - 1], ')' | '）') {
-            if let Some(open) = (floor..cs - 1).rev().take(30).find(|&k| matches!(chars[k], '(' | '（')) {
+            if let Some(open) = (floor..cs - 1)
+                .rev()
+                .take(30)
+                .find(|&k| matches!(chars[k], '(' | '（'))
+            {
                 raw_b = open;
                 cs = open;
                 while cs > floor && !is_clause_break(chars[cs - 1]) {
@@ -446,7 +723,11 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         // 完成年计划的103.51%: a share of a target.
         if f.kind == FigKind::Percent {
             let seg: String = chars[pre_a..raw_b].iter().collect();
-            if seg.ends_with('的') && ["计划", "目标", "任务", "预算"].iter().any(|w| seg.contains(w)) {
+            if seg.ends_with('的')
+                && ["计划", "目标", "任务", "预算"]
+                    .iter()
+                    .any(|w| seg.contains(w))
+            {
                 role = "share-of-target";
                 change = false;
                 let cut = ["完成", "为", "占", "达到", "相当于"]
@@ -465,36 +746,7 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
             change = true;
         }
 
-        // A bare verb or a list with 等 before the number: the thing counted comes after it.
-        if matches!(f.kind, FigKind::Count | FigKind::Money | FigKind::Quantity | FigKind::Percent)
-            && role != "share-of-target"
-        {
-            let bare = match metric {
-                None => true,
-                Some((a, b)) => {
-                    is_bare_verb(chars, a, b)
-                        || b - a == 1
-                        || chars[b - 1] == '了'
-                        || f.kind == FigKind::Count
-                            && (b - a <= 4 || chars[a..b].contains(&'、') || ends_with_verb(chars, a, b))
-                }
-            };
-            let listing = word_before(chars, raw_b, "等");
-            let of = f.kind == FigKind::Percent && chars.get(f.end) == Some(&'的');
-            let usable = f.kind != FigKind::Percent || of || metric.is_none() && !change;
-            if usable && (bare || listing || of) {
-                let next_start = figs.get(k + 1).map(|n| n.start).unwrap_or(chars.len());
-                let mut limit = f.end;
-                while limit < next_start.min(chars.len()) && limit - f.end < 20 && !is_clause_break(chars[limit]) {
-                    limit += 1;
-                }
-                if let Some(m) = post_noun(chars, f.end, limit) {
-                    metric = Some(m);
-                }
-            }
-        }
-
-        // Nothing before the number: the figure before it in the sentence names the thing.
+        // Nothing between a year and the number: the words before the year name the thing.
         if metric.is_none() {
             if let Some(p) = prev_in_clause {
                 if matches!(p.kind, FigKind::Year | FigKind::Date) {
@@ -511,12 +763,51 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
                 }
             }
         }
+        // A bare verb or a list with 等 before the number: the thing counted comes after it.
+        if matches!(
+            f.kind,
+            FigKind::Count | FigKind::Money | FigKind::Quantity | FigKind::Percent
+        ) && role != "share-of-target"
+        {
+            let bare = match metric {
+                None => true,
+                Some((a, b)) => {
+                    is_bare_verb(chars, a, b)
+                        || b - a == 1
+                        || chars[b - 1] == '了'
+                        || f.kind == FigKind::Count
+                            && (b - a <= 4
+                                || chars[a..b].contains(&'、')
+                                || ends_with_verb(chars, a, b))
+                }
+            };
+            let listing = word_before(chars, raw_b, "等");
+            let of = f.kind == FigKind::Percent && chars.get(f.end) == Some(&'的');
+            let usable = f.kind != FigKind::Percent || of || metric.is_none() && !change;
+            if usable && (bare || listing || of) {
+                let next_start = figs.get(k + 1).map(|n| n.start).unwrap_or(chars.len());
+                let mut limit = f.end;
+                while limit < next_start.min(chars.len())
+                    && limit - f.end < 20
+                    && !is_clause_break(chars[limit])
+                {
+                    limit += 1;
+                }
+                if let Some(m) = post_noun(chars, f.end, limit) {
+                    metric = Some(m);
+                }
+            }
+        }
+
         if metric.is_none() {
             let mut j = k;
             while j > 0 {
                 j -= 1;
                 let p = &figs[j];
-                if chars[p.end.min(f.start)..f.start].iter().any(|c| is_sentence_break(*c)) {
+                if chars[p.end.min(f.start)..f.start]
+                    .iter()
+                    .any(|c| is_sentence_break(*c))
+                {
                     break;
                 }
                 if matches!(p.kind, FigKind::Year | FigKind::Date | FigKind::Duration) {
@@ -531,7 +822,10 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         if change && role == "level" {
             role = "change";
         }
-        out.push(MetricRole { metric, role: Some(role) });
+        out.push(MetricRole {
+            metric,
+            role: Some(role),
+        });
     }
     out
 }

@@ -29,10 +29,16 @@ use crate::report::{Figure, Placeholder};
 /// `cleaned` is the document's cleaned text, `analysis` its char-aligned simplified view.
 /// Offsets in the result are char offsets into `cleaned`.
 pub fn extract(cleaned: &str, analysis: &str, span: [usize; 2]) -> (Vec<Figure>, Vec<Placeholder>) {
-    let view: Vec<char> = analysis.chars().collect();
+    // Half-width again: cheap, and keeps the grammar right if a caller passes a view that
+    // is simplified but not width-folded.
+    let view: Vec<char> = analysis.chars().map(half_width).collect();
     let original: Vec<char> = cleaned.chars().collect();
     // The views are char-aligned by contract; if they are not, quote the analysis view.
-    let quote: &[char] = if original.len() == view.len() { &original } else { &view };
+    let quote: &[char] = if original.len() == view.len() {
+        &original
+    } else {
+        &view
+    };
     let to = span[1].min(view.len());
     let from = span[0].min(to);
     extract_chars(&view, quote, from, to)
@@ -59,14 +65,23 @@ fn half_width(c: char) -> char {
     }
 }
 
-fn extract_chars(view: &[char], quote: &[char], from: usize, to: usize) -> (Vec<Figure>, Vec<Placeholder>) {
-    let slice = |a: usize, b: usize| -> String { quote[a.min(quote.len())..b.min(quote.len())].iter().collect() };
+fn extract_chars(
+    view: &[char],
+    quote: &[char],
+    from: usize,
+    to: usize,
+) -> (Vec<Figure>, Vec<Placeholder>) {
+    let slice = |a: usize, b: usize| -> String {
+        quote[a.min(quote.len())..b.min(quote.len())]
+            .iter()
+            .collect()
+    };
     let holders = placeholder::scan(view, from, to);
     let mut raws = grammar::scan(view, from, to);
     // A placeholder is not a number: drop figures that overlap one (20xx年 → no year 20).
     raws.retain(|r| !holders.iter().any(|&(a, b)| a < r.end && r.start < b));
     raws.retain(|r| r.end <= to && r.start >= from);
-    let roles = metric::assign(view, from, &raws);
+    let roles = metric::assign(&view[..to], from, &raws);
     let figures = raws
         .iter()
         .zip(roles)
@@ -85,7 +100,10 @@ fn extract_chars(view: &[char], quote: &[char], from: usize, to: usize) -> (Vec<
         .collect();
     let placeholders = holders
         .into_iter()
-        .map(|(a, b)| Placeholder { text: slice(a, b), offset: a })
+        .map(|(a, b)| Placeholder {
+            text: slice(a, b),
+            offset: a,
+        })
         .collect();
     (figures, placeholders)
 }

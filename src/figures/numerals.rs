@@ -77,7 +77,17 @@ pub(crate) fn is_numeral_char(c: char) -> bool {
 
 /// Units whose name begins with a scale char: a scale word must not swallow their first char.
 const SCALE_LED_UNITS: &[&str] = &[
-    "千瓦", "千克", "千米", "千伏", "千卡", "千公顷", "千分之", "千兆", "百分点", "百分之", "万分之",
+    "千瓦",
+    "千克",
+    "千米",
+    "千伏",
+    "千卡",
+    "千公顷",
+    "千分之",
+    "千兆",
+    "百分点",
+    "百分之",
+    "万分之",
 ];
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
@@ -341,7 +351,9 @@ pub(crate) fn parse(chars: &[char], at: usize) -> Option<Number> {
                 break;
             }
             let frac: f64 = digits.parse().unwrap_or(0.0);
-            num = format!("{}{}", num as u64, &digits[1..]).parse().unwrap_or(num + frac);
+            num = format!("{}{}", num as u64, &digits[1..])
+                .parse()
+                .unwrap_or(num + frac);
             n.integer = false;
             i = j;
             continue;
@@ -358,7 +370,9 @@ pub(crate) fn parse(chars: &[char], at: usize) -> Option<Number> {
             break;
         }
         if !have_num && last_unit > 0.0 {
-            if let Some(d) = chinese_digit(c) {
+            // 9万亿三个: an Arabic number does not go on in Chinese digits.
+            let arabic_start = first.is_ascii_digit();
+            if let Some(d) = chinese_digit(c).filter(|_| !arabic_start) {
                 // A Chinese digit may follow a scale word; two in a row end the number.
                 if chars.get(i + 1).and_then(|e| chinese_digit(*e)).is_some() {
                     break;
@@ -371,7 +385,8 @@ pub(crate) fn parse(chars: &[char], at: usize) -> Option<Number> {
                 // the next lower place.
                 let next = chars.get(i).copied();
                 let continues = next.is_some_and(|e| {
-                    (small_unit(e).is_some() || big_unit(e).is_some()) && !scale_led_unit_at(chars, i)
+                    (small_unit(e).is_some() || big_unit(e).is_some())
+                        && !scale_led_unit_at(chars, i)
                 }) || next == Some('点');
                 if !continues && last_unit > 10.0 {
                     num *= last_unit / 10.0;
@@ -393,12 +408,21 @@ pub(crate) fn parse(chars: &[char], at: usize) -> Option<Number> {
     if i == at {
         return None;
     }
-    n.value = total + wan + sec + num;
+    // 1.36万 is 13600, not 13600.000000000002: drop the binary noise of the scaling.
+    n.value = tidy(total + wan + sec + num);
     n.end = i;
     if n.scaled {
         n.digit_string = false;
     }
     Some(n)
+}
+
+/// Rounds to 14 significant digits, which is more than any written figure carries.
+pub(crate) fn tidy(v: f64) -> f64 {
+    if !v.is_finite() || v == 0.0 {
+        return v;
+    }
+    format!("{v:.13e}").parse().unwrap_or(v)
 }
 
 /// Reads a bare scale word used as a number after an estimate word: 近万人, 上万, 逾千.

@@ -27,7 +27,9 @@ pub(crate) fn scan(chars: &[char], from: usize, to: usize) -> Vec<(usize, usize)
             j += 1;
         }
         let run = &chars[i..j];
-        let letters_only = run.iter().all(|c| matches!(c, 'x' | 'X' | 'Ｘ' | 'ｘ' | '×'));
+        let letters_only = run
+            .iter()
+            .all(|c| matches!(c, 'x' | 'X' | 'Ｘ' | 'ｘ' | '×'));
         // Digits written before the marks (20xx, 20__), not a heading number (篇1XX).
         let mut s = i;
         while s > from && chars[s - 1].is_ascii_digit() && i - s < 3 {
@@ -37,7 +39,9 @@ pub(crate) fn scan(chars: &[char], from: usize, to: usize) -> Vec<(usize, usize)
             let before = if s > 0 { Some(chars[s - 1]) } else { None };
             let digits: String = chars[s..i].iter().collect();
             let yearish = digits.starts_with('1') || digits.starts_with('2');
-            if before.is_some_and(|b| b.is_ascii_alphanumeric() || "篇第章节".contains(b)) || !yearish {
+            if before.is_some_and(|b| b.is_ascii_alphanumeric() || "篇第章节".contains(b))
+                || !yearish
+            {
                 s = i;
             }
         }
@@ -53,7 +57,10 @@ pub(crate) fn scan(chars: &[char], from: usize, to: usize) -> Vec<(usize, usize)
         let mut e = j;
         if let Some((_, _, l)) = unit_at(chars, j) {
             e = j + l;
-        } else if let Some(w) = FOLLOWERS.iter().find(|w| super::lexicon::word_at(chars, j, w)) {
+        } else if let Some(w) = FOLLOWERS
+            .iter()
+            .find(|w| super::lexicon::word_at(chars, j, w))
+        {
             e = j + w.chars().count();
         }
         out.push((s, e.min(to)));
@@ -68,7 +75,10 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         let cs: Vec<char> = s.chars().collect();
-        scan(&cs, 0, cs.len()).into_iter().map(|(a, b)| cs[a..b].iter().collect()).collect()
+        scan(&cs, 0, cs.len())
+            .into_iter()
+            .map(|(a, b)| cs[a..b].iter().collect())
+            .collect()
     }
 
     #[test]

@@ -59,7 +59,11 @@ fn mixed_numbers() {
     assert!(close(f.value, 5.2e12) && f.unit.as_deref() == Some("元") && f.kind == "money");
     assert!(close(one("人均1.3万元").value, 13_000.0));
     let f = one("覆盖3万余人");
-    assert!(close(f.value, 30_000.0) && f.unit.as_deref() == Some("人") && f.approx.as_deref() == Some("over"));
+    assert!(
+        close(f.value, 30_000.0)
+            && f.unit.as_deref() == Some("人")
+            && f.approx.as_deref() == Some("over")
+    );
     let f = one("进出口4033亿美元");
     assert!(close(f.value, 4.033e11) && f.unit.as_deref() == Some("美元"));
     assert!(close(one("新增装机100万千瓦").value, 1e6));
@@ -115,17 +119,32 @@ fn approximations() {
 #[test]
 fn ranges() {
     let f = one("用3-5年");
-    assert_eq!((f.approx.as_deref(), f.lower, f.upper, f.value), (Some("range"), Some(3.0), Some(5.0), Some(3.0)));
+    assert_eq!(
+        (f.approx.as_deref(), f.lower, f.upper, f.value),
+        (Some("range"), Some(3.0), Some(5.0), Some(3.0))
+    );
     let f = one("提高10%至15%");
-    assert_eq!((f.approx.as_deref(), f.lower, f.upper), (Some("range"), Some(10.0), Some(15.0)));
+    assert_eq!(
+        (f.approx.as_deref(), f.lower, f.upper),
+        (Some("range"), Some(10.0), Some(15.0))
+    );
     let f = one("1—8月");
-    assert_eq!((f.kind.as_str(), f.value, f.lower, f.upper), ("date", None, Some(1.0), Some(8.0)));
+    assert_eq!(
+        (f.kind.as_str(), f.value, f.lower, f.upper),
+        ("date", None, Some(1.0), Some(8.0))
+    );
     let f = one("1-8月");
-    assert_eq!((f.approx.as_deref(), f.lower, f.upper), (Some("range"), Some(1.0), Some(8.0)));
+    assert_eq!(
+        (f.approx.as_deref(), f.lower, f.upper),
+        (Some("range"), Some(1.0), Some(8.0))
+    );
     let f = one("百分之五到百分之十");
     assert_eq!((f.lower, f.upper), (Some(5.0), Some(10.0)));
     let f = one("2021-2025年");
-    assert_eq!((f.kind.as_str(), f.lower, f.upper), ("year", Some(2021.0), Some(2025.0)));
+    assert_eq!(
+        (f.kind.as_str(), f.lower, f.upper),
+        ("year", Some(2021.0), Some(2025.0))
+    );
 }
 
 #[test]
@@ -134,7 +153,10 @@ fn metric_and_role() {
     assert_eq!(f.metric.as_deref(), Some("集体合同签订率"));
     assert_eq!(f.role.as_deref(), Some("level"));
     assert_eq!(one("新增会员821人").metric.as_deref(), Some("新增会员"));
-    assert_eq!(one("完成年计划的103.51%").role.as_deref(), Some("share-of-target"));
+    assert_eq!(
+        one("完成年计划的103.51%").role.as_deref(),
+        Some("share-of-target")
+    );
     let f = figs("地区生产总值5.2万亿元、增长5.4%");
     assert_eq!(f.len(), 2);
     assert_eq!(f[1].metric.as_deref(), Some("地区生产总值"));
@@ -144,10 +166,16 @@ fn metric_and_role() {
     let f = one("占比重提高到45%");
     assert_eq!(f.role.as_deref(), Some("level"));
     let f = one("居民收入比上年增长5%");
-    assert_eq!((f.metric.as_deref(), f.role.as_deref()), (Some("居民收入"), Some("change")));
+    assert_eq!(
+        (f.metric.as_deref(), f.role.as_deref()),
+        (Some("居民收入"), Some("change"))
+    );
     let f = figs("城镇居民收入比2020年增长5%");
     assert_eq!(f[1].metric.as_deref(), Some("城镇居民收入"));
-    assert_eq!(one("新建7家高质量概念验证平台").metric.as_deref(), Some("高质量概念验证平台"));
+    assert_eq!(
+        one("新建7家高质量概念验证平台").metric.as_deref(),
+        Some("高质量概念验证平台")
+    );
     // Traditional script is quoted as written.
     assert_eq!(one("覆蓋職工500人").metric.as_deref(), Some("覆蓋職工"));
     let f = one("增长-2.1%");
@@ -223,7 +251,9 @@ fn offsets_point_at_the_text() {
     let s = "今年，全镇新增会员821人，签订率达到90%以上。";
     let chars: Vec<char> = s.chars().collect();
     for f in figs(s) {
-        let at: String = chars[f.offset..f.offset + f.text.chars().count()].iter().collect();
+        let at: String = chars[f.offset..f.offset + f.text.chars().count()]
+            .iter()
+            .collect();
         assert_eq!(at, f.text);
     }
 }
@@ -242,7 +272,9 @@ fn span_limits_the_search() {
 fn national_report_forms() {
     let f = figs("比一九五二年增长百分之六十七");
     assert_eq!((f[0].kind.as_str(), f[0].value), ("year", Some(1952.0)));
-    assert!(f[1].kind == "percent" && close(f[1].value, 67.0) && f[1].role.as_deref() == Some("change"));
+    assert!(
+        f[1].kind == "percent" && close(f[1].value, 67.0) && f[1].role.as_deref() == Some("change")
+    );
     let f = one("全国人口五亿多人");
     assert!(close(f.value, 5e8) && f.approx.as_deref() == Some("over"));
     assert!(close(one("粮食产量三千零八十亿斤").value, 3.08e11));

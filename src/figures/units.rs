@@ -201,24 +201,32 @@ const UNITS: &[(&str, FigKind)] = &[
     ("折", Ratio),
 ];
 
+/// Units grouped by first char, longest first.
+fn by_first_char() -> &'static std::collections::HashMap<char, Vec<(&'static str, FigKind, Vec<char>)>> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<char, Vec<(&'static str, FigKind, Vec<char>)>>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: std::collections::HashMap<char, Vec<(&'static str, FigKind, Vec<char>)>> = Default::default();
+        for &(u, k) in UNITS {
+            let cs: Vec<char> = u.chars().collect();
+            if let Some(&c) = cs.first() {
+                m.entry(c).or_default().push((u, k, cs));
+            }
+        }
+        for v in m.values_mut() {
+            v.sort_by_key(|e| std::cmp::Reverse(e.2.len()));
+        }
+        m
+    })
+}
+
 /// The longest unit written at `at`, with its length in chars.
 pub(crate) fn unit_at(chars: &[char], at: usize) -> Option<(&'static str, FigKind, usize)> {
     let first = *chars.get(at)?;
-    let mut best: Option<(&'static str, FigKind, usize)> = None;
-    for &(u, k) in UNITS {
-        let mut it = u.chars();
-        if it.next() != Some(first) {
-            continue;
-        }
-        let len = u.chars().count();
-        if best.is_some_and(|b| b.2 >= len) {
-            continue;
-        }
-        if it.enumerate().all(|(j, c)| chars.get(at + 1 + j) == Some(&c)) {
-            best = Some((u, k, len));
-        }
-    }
-    best
+    let list = by_first_char().get(&first)?;
+    list.iter()
+        .find(|(_, _, cs)| chars.get(at..at + cs.len()) == Some(cs.as_slice()))
+        .map(|(u, k, cs)| (*u, *k, cs.len()))
 }
 
 #[cfg(test)]
