@@ -8,7 +8,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use zhreport::dedup::{self, prepare, ArticleInput, Dedup};
 use zhreport::report::DedupParams;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/gov-reports-2026");
+const CORPUS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/corpus/gov-reports-2026"
+);
 
 fn key(text: &str) -> (String, Vec<u32>) {
     let simp = fast2s::convert(text);
@@ -26,12 +29,21 @@ fn key(text: &str) -> (String, Vec<u32>) {
 /// Articles: each report cut into six, plus a copy with numbers changed and a copy of every
 /// other paragraph of each.
 fn articles() -> Vec<ArticleInput> {
-    let mut paths: Vec<_> = std::fs::read_dir(CORPUS).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(CORPUS)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     let mut texts = Vec::new();
     for p in paths {
         let mut r = csv::Reader::from_path(&p).unwrap();
-        let col = r.headers().unwrap().iter().position(|h| h == "full_text").unwrap();
+        let col = r
+            .headers()
+            .unwrap()
+            .iter()
+            .position(|h| h == "full_text")
+            .unwrap();
         let body = r.records().next().unwrap().unwrap()[col].to_string();
         let lines: Vec<&str> = body.lines().filter(|l| l.chars().count() >= 30).collect();
         for part in lines.chunks(lines.len().div_ceil(6).max(1)) {
@@ -41,8 +53,13 @@ fn articles() -> Vec<ArticleInput> {
     let n = texts.len();
     for i in 0..n {
         if i % 3 == 0 {
-            let t: String =
-                texts[i].chars().map(|c| c.to_digit(10).map_or(c, |d| char::from_digit((d + 1) % 10, 10).unwrap_or(c))).collect();
+            let t: String = texts[i]
+                .chars()
+                .map(|c| {
+                    c.to_digit(10)
+                        .map_or(c, |d| char::from_digit((d + 1) % 10, 10).unwrap_or(c))
+                })
+                .collect();
             texts.push(t);
         }
         if i % 5 == 0 {
@@ -55,7 +72,14 @@ fn articles() -> Vec<ArticleInput> {
         .enumerate()
         .map(|(i, t)| {
             let (k, m) = key(t);
-            ArticleInput { id: format!("a{i}#1"), doc_index: i as u32, key: k, key_map: m, date: None, reference: false }
+            ArticleInput {
+                id: format!("a{i}#1"),
+                doc_index: i as u32,
+                key: k,
+                key_map: m,
+                date: None,
+                reference: false,
+            }
         })
         .collect()
 }
@@ -67,7 +91,13 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     g.throughput(Throughput::Bytes(bytes));
     g.bench_function(BenchmarkId::new("prepare", arts.len()), |b| {
-        b.iter(|| arts.iter().cloned().map(prepare).map(|p| p.fingerprints()).sum::<usize>())
+        b.iter(|| {
+            arts.iter()
+                .cloned()
+                .map(prepare)
+                .map(|p| p.fingerprints())
+                .sum::<usize>()
+        })
     });
     g.bench_function(BenchmarkId::new("stage", arts.len()), |b| {
         let dir = tempfile::tempdir().unwrap();
@@ -80,9 +110,14 @@ fn bench(c: &mut Criterion) {
         })
     });
     let a = &arts[0].key;
-    let copy: String = a.chars().map(|c| if c.is_ascii_digit() { '7' } else { c }).collect();
+    let copy: String = a
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '7' } else { c })
+        .collect();
     g.throughput(Throughput::Bytes((a.len() + copy.len()) as u64));
-    g.bench_function("align/copied-pair", |b| b.iter(|| dedup::align(a, &copy, 13).len()));
+    g.bench_function("align/copied-pair", |b| {
+        b.iter(|| dedup::align(a, &copy, 13).len())
+    });
     g.finish();
 }
 

@@ -28,7 +28,9 @@ impl Segmenter {
     /// Builds the segmenter, adding `user_dict` (jieba format) when given.
     pub fn new(user_dict: Option<&Path>) -> Result<Self, SegmentError> {
         let _ = user_dict;
-        Ok(Segmenter { jieba: jieba_rs::Jieba::new() })
+        Ok(Segmenter {
+            jieba: jieba_rs::Jieba::new(),
+        })
     }
 
     /// Cuts one article's analysis-view text into countable terms.

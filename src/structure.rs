@@ -29,7 +29,19 @@ pub struct PageStructure {
 /// simplified view of `cleaned`.
 pub fn analyze(cleaned: &str, analysis: &str) -> PageStructure {
     let _ = analysis;
-    let title = cleaned.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_string();
+    let title = cleaned
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .to_string();
     let n = cleaned.chars().count();
-    PageStructure { title: title.clone(), articles: vec![ArticleSpan { title, span: [0, n], sections: Vec::new() }] }
+    PageStructure {
+        title: title.clone(),
+        articles: vec![ArticleSpan {
+            title,
+            span: [0, n],
+            sections: Vec::new(),
+        }],
+    }
 }

@@ -64,6 +64,7 @@ impl ChromeSet {
     }
     /// Whether a (trimmed) line is site chrome.
     pub fn contains(&self, line: &str) -> bool {
-        self.hashes.contains(&xxhash_rust::xxh3::xxh3_64(line.trim().as_bytes()))
+        self.hashes
+            .contains(&xxhash_rust::xxh3::xxh3_64(line.trim().as_bytes()))
     }
 }

@@ -19,7 +19,11 @@ pub enum Format {
 
 /// Guesses the format of decoded text.
 pub fn detect_format(text: &str) -> Format {
-    let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") {
         Format::Html
     } else {
@@ -60,5 +64,13 @@ pub fn clean(decoded: &str, format: Format, chrome: &ChromeSet) -> CleanText {
             key_map.push(i as u32);
         }
     }
-    CleanText { cleaned, analysis, key, key_map, removed: Vec::new(), mojibake: Mojibake::default(), script: Script::Hans }
+    CleanText {
+        cleaned,
+        analysis,
+        key,
+        key_map,
+        removed: Vec::new(),
+        mojibake: Mojibake::default(),
+        script: Script::Hans,
+    }
 }

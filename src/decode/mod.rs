@@ -60,10 +60,18 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     let enc = forced.unwrap_or(encoding_rs::UTF_8);
     let (text, used, had_errors) = enc.decode(bytes);
     Ok(Decoded {
-        decode_errors: if had_errors { text.matches('\u{FFFD}').count() } else { 0 },
+        decode_errors: if had_errors {
+            text.matches('\u{FFFD}').count()
+        } else {
+            0
+        },
         text: text.into_owned(),
         encoding: used.name(),
-        source: if forced.is_some() { EncodingSource::User } else { EncodingSource::Detected },
+        source: if forced.is_some() {
+            EncodingSource::User
+        } else {
+            EncodingSource::Detected
+        },
         confident: true,
         declared_mismatch: None,
     })

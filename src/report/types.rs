@@ -44,7 +44,9 @@ pub enum EncodingSource {
 }
 
 /// Script of a document's text.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Hash, PartialOrd, Ord,
+)]
 pub enum Script {
     /// Simplified Chinese.
     #[serde(rename = "zh-Hans")]
