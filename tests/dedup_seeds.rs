@@ -13,7 +13,11 @@ fn seed(prefix: &str) -> String {
     paths.sort();
     let p = paths
         .into_iter()
-        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)))
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix))
+        })
         .expect("seed file");
     std::fs::read_to_string(p).expect("read seed")
 }
@@ -49,7 +53,8 @@ fn article(text: &str, n: usize) -> String {
 /// Test-local stand-in for the cleaning stage's dedup key.
 fn key(text: &str) -> (String, Vec<u32>) {
     static NOTES: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    let notes = NOTES.get_or_init(|| Regex::new(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)").unwrap());
+    let notes =
+        NOTES.get_or_init(|| Regex::new(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)").unwrap());
     let cleaned = notes.replace_all(text, "").replace('\'', "");
     let simp = fast2s::convert(&cleaned);
     let mut k = String::new();
@@ -68,8 +73,15 @@ fn run(arts: &[(&str, u32, &str)]) -> DedupOutput {
     let mut d = Dedup::new(DedupParams::default(), dir.path()).unwrap();
     for &(id, doc, text) in arts {
         let (k, m) = key(text);
-        d.add(prepare(ArticleInput { id: id.into(), doc_index: doc, key: k, key_map: m, date: None, reference: false }))
-            .unwrap();
+        d.add(prepare(ArticleInput {
+            id: id.into(),
+            doc_index: doc,
+            key: k,
+            key_map: m,
+            date: None,
+            reference: false,
+        }))
+        .unwrap();
     }
     d.finish().unwrap()
 }
@@ -83,15 +95,29 @@ fn seed_cluster_traditional_and_simplified_copies() {
     let b8 = article(&s3, 8);
     assert!(a5.chars().count() > 1000 && a6.chars().count() > 1000 && b8.chars().count() > 1000);
     // Same key across scripts once pinyin notes and marks are gone.
-    assert!(key(&a5).0.contains("镇工会先后开展了重点工程劳动竞赛技术创新立功竞赛等活动"));
+    assert!(key(&a5)
+        .0
+        .contains("镇工会先后开展了重点工程劳动竞赛技术创新立功竞赛等活动"));
     // Unrelated articles of the same pages around them.
     let a1 = article(&s0, 1);
     let b1 = article(&s3, 1);
-    let out = run(&[("s0#1", 0, &a1), ("s0#5", 0, &a5), ("s0#6", 0, &a6), ("s3#1", 1, &b1), ("s3#8", 1, &b8)]);
+    let out = run(&[
+        ("s0#1", 0, &a1),
+        ("s0#5", 0, &a5),
+        ("s0#6", 0, &a6),
+        ("s3#1", 1, &b1),
+        ("s3#8", 1, &b8),
+    ]);
     let c = &out.duplicates.clusters;
     assert_eq!(c.len(), 1, "{:#?}", out.duplicates.pairs);
     assert_eq!(c[0].articles, vec!["s0#5", "s0#6", "s3#8"]);
-    let pair = |a: &str, b: &str| out.duplicates.pairs.iter().find(|p| p.a == a && p.b == b).cloned();
+    let pair = |a: &str, b: &str| {
+        out.duplicates
+            .pairs
+            .iter()
+            .find(|p| p.a == a && p.b == b)
+            .cloned()
+    };
     let p56 = pair("s0#5", "s0#6").expect("篇5 ~ 篇6");
     assert!(p56.a_in_b > 0.9 && p56.b_in_a > 0.9, "{p56:?}");
     let p58 = pair("s0#5", "s3#8").expect("篇5 ~ 篇8");
@@ -104,5 +130,9 @@ fn seed_cluster_traditional_and_simplified_copies() {
     }
     assert!(out.copies[1].share > 0.9);
     assert!(out.copies[1].sources.iter().any(|s| s.article == "s0#6"));
-    assert!(!out.duplicates.pairs.iter().any(|p| p.a == "s0#1" || p.a == "s3#1" || p.b == "s3#1"));
+    assert!(!out
+        .duplicates
+        .pairs
+        .iter()
+        .any(|p| p.a == "s0#1" || p.a == "s3#1" || p.b == "s3#1"));
 }

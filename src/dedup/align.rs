@@ -66,7 +66,12 @@ impl SeedIndex {
             prev[j] = heads[slot];
             heads[slot] = j as u32;
         }
-        SeedIndex { mask, heads, prev, hashes }
+        SeedIndex {
+            mask,
+            heads,
+            prev,
+            hashes,
+        }
     }
 
     /// Positions whose seed hash is `h` (and a few whose slot only collides), latest first.
@@ -99,12 +104,13 @@ pub fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Vec<Run> {
     let seed = k + 1 - step;
     let index = SeedIndex::new(rolling(b, seed));
     let ha = rolling(a, seed);
-    let mut covered: std::collections::HashMap<isize, usize> = std::collections::HashMap::new();
+    // End (in a) of the last match found on each diagonal `i - j + b.len()`.
+    let mut covered = vec![0usize; a.len() + b.len() + 1];
     let mut out = Vec::new();
     for i in (0..ha.len()).step_by(step) {
         for j in index.find(ha[i]).take(MAX_ANCHORS) {
-            let diag = i as isize - j as isize;
-            if covered.get(&diag).is_some_and(|&end| i < end) {
+            let diag = i + b.len() - j;
+            if i < covered[diag] {
                 continue;
             }
             if a[i..i + seed] != b[j..j + seed] {
@@ -119,9 +125,13 @@ pub fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Vec<Run> {
             while e < a.len() && e - i + j < b.len() && a[e] == b[e - i + j] {
                 e += 1;
             }
-            covered.insert(diag, e);
+            covered[diag] = e;
             if e - s >= k {
-                out.push(Run { a_start: s, b_start: t, len: e - s });
+                out.push(Run {
+                    a_start: s,
+                    b_start: t,
+                    len: e - s,
+                });
             }
         }
     }
@@ -131,7 +141,12 @@ pub fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Vec<Run> {
 /// Greedy tiling of the maximal matches: longest first, each char of a and of b in at most one
 /// passage; a match partly covered keeps its free stretches of at least `k` chars.
 pub fn tile(mut runs: Vec<Run>, a_len: usize, b_len: usize, k: usize) -> Vec<Run> {
-    runs.sort_unstable_by(|x, y| y.len.cmp(&x.len).then(x.a_start.cmp(&y.a_start)).then(x.b_start.cmp(&y.b_start)));
+    runs.sort_unstable_by(|x, y| {
+        y.len
+            .cmp(&x.len)
+            .then(x.a_start.cmp(&y.a_start))
+            .then(x.b_start.cmp(&y.b_start))
+    });
     let mut used_a = vec![false; a_len];
     let mut used_b = vec![false; b_len];
     let mut out = Vec::new();
@@ -146,9 +161,17 @@ pub fn tile(mut runs: Vec<Run>, a_len: usize, b_len: usize, k: usize) -> Vec<Run
                 t += 1;
             }
             if t - s >= k.max(1) {
-                used_a[r.a_start + s..r.a_start + t].iter_mut().for_each(|u| *u = true);
-                used_b[r.b_start + s..r.b_start + t].iter_mut().for_each(|u| *u = true);
-                out.push(Run { a_start: r.a_start + s, b_start: r.b_start + s, len: t - s });
+                used_a[r.a_start + s..r.a_start + t]
+                    .iter_mut()
+                    .for_each(|u| *u = true);
+                used_b[r.b_start + s..r.b_start + t]
+                    .iter_mut()
+                    .for_each(|u| *u = true);
+                out.push(Run {
+                    a_start: r.a_start + s,
+                    b_start: r.b_start + s,
+                    len: t - s,
+                });
             }
         }
     }
@@ -193,7 +216,10 @@ mod tests {
     use crate::dedup::fingerprint::normalise;
 
     fn runs(a: &str, b: &str, k: usize) -> Vec<(usize, usize, usize)> {
-        align_norm(&normalise(a), &normalise(b), k).into_iter().map(|r| (r.a_start, r.b_start, r.len)).collect()
+        align_norm(&normalise(a), &normalise(b), k)
+            .into_iter()
+            .map(|r| (r.a_start, r.b_start, r.len))
+            .collect()
     }
 
     #[test]

@@ -31,7 +31,13 @@ pub struct Tuning {
 
 impl Default for Tuning {
     fn default() -> Self {
-        Tuning { cap: 48, anchors: 8, long_run: 50, min_shared: 3, common_df: 10 }
+        Tuning {
+            cap: 48,
+            anchors: 8,
+            long_run: 50,
+            min_shared: 3,
+            common_df: 10,
+        }
     }
 }
 
@@ -105,7 +111,10 @@ pub fn candidates(t: &FingerprintTable, tune: &Tuning) -> Candidates {
     // Posting entries (hash, article), sorted so each hash's holders come in input order.
     let mut entries: Vec<u64> = (0..n)
         .into_par_iter()
-        .flat_map_iter(|a| t.range(a).map(move |i| (u64::from(t.fp_hash[i]) << 32) | a as u64))
+        .flat_map_iter(|a| {
+            t.range(a)
+                .map(move |i| (u64::from(t.fp_hash[i]) << 32) | a as u64)
+        })
         .collect();
     entries.par_sort_unstable();
     entries.dedup();
@@ -154,7 +163,10 @@ pub fn candidates(t: &FingerprintTable, tune: &Tuning) -> Candidates {
                         hash: h,
                         docs,
                         df: g.len() as u32,
-                        anchors: g[..g.len().min(tune.anchors)].iter().map(|&x| x as u32).collect(),
+                        anchors: g[..g.len().min(tune.anchors)]
+                            .iter()
+                            .map(|&x| x as u32)
+                            .collect(),
                     });
                 }
             });
@@ -193,7 +205,9 @@ pub fn candidates(t: &FingerprintTable, tune: &Tuning) -> Candidates {
                 let is_common = common.binary_search_by(|c| c.hash.cmp(&h)).is_ok();
                 holders.clear();
                 holders.extend(
-                    g.iter().filter(|&&e| !is_common || short_occ.binary_search(&e).is_err()).map(|&e| e as u32),
+                    g.iter()
+                        .filter(|&&e| !is_common || short_occ.binary_search(&e).is_err())
+                        .map(|&e| e as u32),
                 );
                 for i in 0..holders.len() {
                     for j in i + 1..holders.len() {
@@ -232,8 +246,10 @@ pub fn candidates(t: &FingerprintTable, tune: &Tuning) -> Candidates {
     out.dedup();
 
     // Stock fingerprints: in short runs of more than common_df documents.
-    let mut stock_occ: Vec<u64> =
-        short_occ.iter().map(|&e| (e >> 32 << 32) | u64::from(t.doc[e as u32 as usize])).collect();
+    let mut stock_occ: Vec<u64> = short_occ
+        .iter()
+        .map(|&e| (e >> 32 << 32) | u64::from(t.doc[e as u32 as usize]))
+        .collect();
     drop(short_occ);
     stock_occ.par_sort_unstable();
     stock_occ.dedup();
@@ -253,7 +269,10 @@ pub fn candidates(t: &FingerprintTable, tune: &Tuning) -> Candidates {
         i = j;
     }
     Candidates {
-        pairs: out.into_iter().map(|p| ((p >> 32) as u32, p as u32)).collect(),
+        pairs: out
+            .into_iter()
+            .map(|p| ((p >> 32) as u32, p as u32))
+            .collect(),
         stock,
         common,
         stock_docs,
@@ -262,7 +281,12 @@ pub fn candidates(t: &FingerprintTable, tune: &Tuning) -> Candidates {
 
 /// Finds runs of common fingerprints in one article: long runs pair it with anchors (forced
 /// candidates), short runs are stock occurrences `(hash, article)`.
-fn walk_article(t: &FingerprintTable, a: usize, common: &[Common], tune: &Tuning) -> (Vec<u64>, Vec<u64>) {
+fn walk_article(
+    t: &FingerprintTable,
+    a: usize,
+    common: &[Common],
+    tune: &Tuning,
+) -> (Vec<u64>, Vec<u64>) {
     let mut forced = Vec::new();
     let mut stock = Vec::new();
     let r = t.range(a);

@@ -8,7 +8,9 @@ pub struct Components {
 impl Components {
     /// `n` singletons.
     pub fn new(n: usize) -> Self {
-        Components { parent: (0..n as u32).collect() }
+        Components {
+            parent: (0..n as u32).collect(),
+        }
     }
 
     fn find(&mut self, mut x: u32) -> u32 {

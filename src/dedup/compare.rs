@@ -111,7 +111,11 @@ pub fn render_compare(
     for (n, r) in st.runs.iter().enumerate() {
         let (as_, ae) = span(a_key_map, r.a_start, r.a_start + r.len, at.len());
         let (bs, be) = span(b_key_map, r.b_start, r.b_start + r.len, bt.len());
-        out.push_str(&format!("\n#{} A[{as_}, {ae}) B[{bs}, {be}) {} chars\n", n + 1, r.len));
+        out.push_str(&format!(
+            "\n#{} A[{as_}, {ae}) B[{bs}, {be}) {} chars\n",
+            n + 1,
+            r.len
+        ));
         let mut ac = cells(&at, as_, ae);
         let mut bc = cells(&bt, bs, be);
         if !color {
@@ -120,8 +124,14 @@ pub fn render_compare(
         }
         let (la, lb) = (wrap(&ac, COLUMN), wrap(&bc, COLUMN));
         for i in 0..la.len().max(lb.len()) {
-            let l = la.get(i).map(|l| paint(l, color, COLUMN)).unwrap_or_else(|| " ".repeat(COLUMN));
-            let r = lb.get(i).map(|l| paint(l, color, COLUMN)).unwrap_or_default();
+            let l = la
+                .get(i)
+                .map(|l| paint(l, color, COLUMN))
+                .unwrap_or_else(|| " ".repeat(COLUMN));
+            let r = lb
+                .get(i)
+                .map(|l| paint(l, color, COLUMN))
+                .unwrap_or_default();
             out.push_str(&l);
             out.push_str(" │ ");
             out.push_str(r.trim_end());

@@ -135,7 +135,9 @@ mod tests {
         let fp = winnow(&hs, W);
         // Every window of W k-grams holds a selected position.
         for start in 0..=hs.len() - W {
-            assert!(fp.iter().any(|&(_, p)| (p as usize) >= start && (p as usize) < start + W));
+            assert!(fp
+                .iter()
+                .any(|&(_, p)| (p as usize) >= start && (p as usize) < start + W));
         }
         assert!(fp.len() < hs.len() / 4);
     }
@@ -148,8 +150,10 @@ mod tests {
         let mut b: Vec<u32> = (0..70u32).map(|i| 0x6000 + i).collect();
         b.extend(&shared);
         b.extend((0..30u32).map(|i| 0x7000 + i));
-        let fa: std::collections::HashSet<u32> = fingerprints(&a).into_iter().map(|x| x.0).collect();
-        let fb: std::collections::HashSet<u32> = fingerprints(&b).into_iter().map(|x| x.0).collect();
+        let fa: std::collections::HashSet<u32> =
+            fingerprints(&a).into_iter().map(|x| x.0).collect();
+        let fb: std::collections::HashSet<u32> =
+            fingerprints(&b).into_iter().map(|x| x.0).collect();
         assert!(fa.intersection(&fb).count() >= 2);
     }
 

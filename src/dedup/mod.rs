@@ -18,7 +18,9 @@ pub mod spool;
 
 pub use compare::{compare_json, render_compare};
 
-use crate::report::{Cluster, CommonPassage, Copy, CopySource, DedupParams, Duplicates, Pair, Passage};
+use crate::report::{
+    Cluster, CommonPassage, Copy, CopySource, DedupParams, Duplicates, Pair, Passage,
+};
 use align::Run;
 use candidates::{Candidates, FingerprintTable, Tuning};
 use rayon::prelude::*;
@@ -111,6 +113,23 @@ pub struct DedupOutput {
     pub duplicates: Duplicates,
     /// Copy evidence of each added article, in the order added.
     pub copies: Vec<Copy>,
+    /// Work counts, for progress reports and tuning.
+    pub stats: DedupStats,
+}
+
+/// Work counts of one run of the stage.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DedupStats {
+    /// Articles added.
+    pub articles: usize,
+    /// Fingerprints kept.
+    pub fingerprints: usize,
+    /// Candidate pairs verified by alignment.
+    pub candidates: usize,
+    /// Candidate pairs that share at least one passage.
+    pub verified: usize,
+    /// Fingerprints held by so many articles that only anchors are paired.
+    pub frequent: usize,
 }
 
 /// The outcome of aligning two articles' keys.
@@ -180,7 +199,10 @@ fn in_long_regions(runs: Vec<Run>) -> Vec<Run> {
         }
         i = j + 1;
     }
-    runs.into_iter().zip(keep).filter_map(|(r, k)| k.then_some(r)).collect()
+    runs.into_iter()
+        .zip(keep)
+        .filter_map(|(r, k)| k.then_some(r))
+        .collect()
 }
 
 fn ratio(x: usize, n: usize) -> f64 {
@@ -228,7 +250,10 @@ struct Verified {
 impl Dedup {
     /// A new corpus stage. `spool_dir` may hold temporary files.
     pub fn new(params: DedupParams, spool_dir: &std::path::Path) -> std::io::Result<Self> {
-        let tune = Tuning { common_df: params.common_df, ..Tuning::default() };
+        let tune = Tuning {
+            common_df: params.common_df,
+            ..Tuning::default()
+        };
         let mut table = FingerprintTable::default();
         table.fp_start.push(0);
         Ok(Dedup {
@@ -265,6 +290,17 @@ impl Dedup {
         self.spool.seal()?;
         let n = self.ids.len();
         let cands = candidates::candidates(&self.table, &self.tune);
+        let mut stats = DedupStats {
+            articles: n,
+            fingerprints: self.table.fp_hash.len(),
+            candidates: cands.pairs.len(),
+            verified: 0,
+            frequent: cands
+                .common
+                .iter()
+                .filter(|c| c.df as usize > self.tune.cap)
+                .count(),
+        };
         self.table.fp_hash = Vec::new();
         self.table.fp_pos = Vec::new();
         self.table.fp_start = Vec::new();
@@ -274,11 +310,14 @@ impl Dedup {
         let mut pairs: Vec<Pair> = Vec::new();
         let mut strong: Vec<(u32, u32)> = Vec::new();
         for batch in cands.pairs.chunks(BATCH) {
-            let results: Vec<std::io::Result<Option<Verified>>> =
-                batch.par_iter().map(|&(a, b)| self.verify(a, b, &cands)).collect();
+            let results: Vec<std::io::Result<Option<Verified>>> = batch
+                .par_iter()
+                .map(|&(a, b)| self.verify(a, b, &cands))
+                .collect();
             let mut touched: Vec<u32> = Vec::new();
             for r in results {
                 let Some(v) = r? else { continue };
+                stats.verified += 1;
                 for &(sa, sb, len) in &v.runs {
                     cover[v.a as usize].push((sa, sa + len));
                     cover[v.b as usize].push((sb, sb + len));
@@ -288,7 +327,8 @@ impl Dedup {
                 sources[v.a as usize].push((v.b, v.a_in_b));
                 sources[v.b as usize].push((v.a, v.b_in_a));
                 if let Some(p) = v.listed {
-                    if p.jaccard >= CLUSTER_JACCARD || p.a_in_b.max(p.b_in_a) >= CLUSTER_CONTAINMENT {
+                    if p.jaccard >= CLUSTER_JACCARD || p.a_in_b.max(p.b_in_a) >= CLUSTER_CONTAINMENT
+                    {
                         strong.push((v.a, v.b));
                     }
                     pairs.push(p);
@@ -310,7 +350,10 @@ impl Dedup {
                     share: round4(ratio(covered as usize, self.key_len[i] as usize)),
                     sources: src
                         .into_iter()
-                        .map(|(o, s)| CopySource { article: self.ids[o as usize].clone(), share: round4(s) })
+                        .map(|(o, s)| CopySource {
+                            article: self.ids[o as usize].clone(),
+                            share: round4(s),
+                        })
                         .collect(),
                 }
             })
@@ -327,13 +370,25 @@ impl Dedup {
             .groups(&members)
             .into_iter()
             .enumerate()
-            .map(|(id, g)| Cluster { id, articles: g.into_iter().map(|m| self.ids[m as usize].clone()).collect() })
+            .map(|(id, g)| Cluster {
+                id,
+                articles: g
+                    .into_iter()
+                    .map(|m| self.ids[m as usize].clone())
+                    .collect(),
+            })
             .collect();
 
         let common_passages = self.common_passages(&cands)?;
         Ok(DedupOutput {
-            duplicates: Duplicates { params: self.params, pairs, clusters, common_passages },
+            duplicates: Duplicates {
+                params: self.params,
+                pairs,
+                clusters,
+                common_passages,
+            },
             copies,
+            stats,
         })
     }
 
@@ -385,7 +440,11 @@ impl Dedup {
         Ok(Some(Verified {
             a,
             b,
-            runs: st.runs.iter().map(|r| (r.a_start as u32, r.b_start as u32, r.len as u32)).collect(),
+            runs: st
+                .runs
+                .iter()
+                .map(|r| (r.a_start as u32, r.b_start as u32, r.len as u32))
+                .collect(),
             a_in_b: st.a_in_b,
             b_in_a: st.b_in_a,
             listed,
@@ -405,7 +464,10 @@ impl Dedup {
                 };
                 let mut holders: Vec<u32> = Vec::new();
                 for &x in &cands.common[ci].anchors {
-                    if holders.iter().all(|&y| self.table.doc[y as usize] != self.table.doc[x as usize]) {
+                    if holders
+                        .iter()
+                        .all(|&y| self.table.doc[y as usize] != self.table.doc[x as usize])
+                    {
                         holders.push(x);
                     }
                     if holders.len() == 3 {
@@ -421,7 +483,9 @@ impl Dedup {
                     let chars: Vec<char> = s.key.chars().collect();
                     let norm: Vec<u32> = chars.iter().map(|&c| fingerprint::norm_char(c)).collect();
                     let hs = fingerprint::kgram_hashes(&norm, fingerprint::K);
-                    let Some(p) = hs.iter().position(|&y| y == h) else { return Ok(None) };
+                    let Some(p) = hs.iter().position(|&y| y == h) else {
+                        return Ok(None);
+                    };
                     keys.push((chars, norm, p));
                 }
                 Ok(extend_phrase(&keys).map(|t| (t, docs as usize)))
@@ -434,10 +498,19 @@ impl Dedup {
                 *e = (*e).max(d);
             }
         }
-        let mut out: Vec<CommonPassage> = best.into_iter().map(|(text, documents)| CommonPassage { text, documents }).collect();
+        let mut out: Vec<CommonPassage> = best
+            .into_iter()
+            .map(|(text, documents)| CommonPassage { text, documents })
+            .collect();
         // A phrase found from several of its fingerprints may come out cut at different places:
         // keep the longest of texts contained in one another.
-        out.sort_by(|x, y| y.text.chars().count().cmp(&x.text.chars().count()).then(x.text.cmp(&y.text)));
+        out.sort_by(|x, y| {
+            y.text
+                .chars()
+                .count()
+                .cmp(&x.text.chars().count())
+                .then(x.text.cmp(&y.text))
+        });
         let mut kept: Vec<CommonPassage> = Vec::new();
         for c in out {
             if !kept.iter().any(|k| k.text.contains(&c.text)) {
@@ -455,7 +528,9 @@ fn is_stock(s: &[u32], stock: &[u32]) -> bool {
     if stock.is_empty() {
         return false;
     }
-    fingerprint::kgram_hashes(s, fingerprint::K).iter().any(|h| stock.binary_search(h).is_ok())
+    fingerprint::kgram_hashes(s, fingerprint::K)
+        .iter()
+        .any(|h| stock.binary_search(h).is_ok())
 }
 
 /// The phrase around a shared k-gram on which all holders agree; `None` when it is long text
@@ -496,7 +571,11 @@ fn extend_phrase(keys: &[(Vec<char>, Vec<u32>, usize)]) -> Option<String> {
             return None;
         }
     }
-    Some(first.0[first.2 - left..first.2 + k + right].iter().collect())
+    Some(
+        first.0[first.2 - left..first.2 + k + right]
+            .iter()
+            .collect(),
+    )
 }
 
 fn merge_intervals(v: &mut Vec<(u32, u32)>) {
@@ -552,12 +631,21 @@ mod tests {
     #[test]
     fn exact_copy_is_a_pair_with_passages_in_document_offsets() {
         let t = text(1, 300);
-        let out = run(vec![input("a#1", 0, &t), input("b#1", 1, &format!("{}{}", text(2, 100), t))]);
+        let out = run(vec![
+            input("a#1", 0, &t),
+            input("b#1", 1, &format!("{}{}", text(2, 100), t)),
+        ]);
         let p = &out.duplicates.pairs;
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].a_in_b, 1.0);
         assert_eq!(p[0].b_in_a, 0.75);
-        assert_eq!(p[0].passages, vec![Passage { a: [5, 5 + 2 * 299 + 1], b: [205, 205 + 2 * 299 + 1] }]);
+        assert_eq!(
+            p[0].passages,
+            vec![Passage {
+                a: [5, 5 + 2 * 299 + 1],
+                b: [205, 205 + 2 * 299 + 1]
+            }]
+        );
         assert_eq!(out.copies[0].share, 1.0);
         assert_eq!(out.copies[1].share, 0.75);
         assert_eq!(out.copies[1].sources[0].article, "a#1");
@@ -566,9 +654,14 @@ mod tests {
 
     #[test]
     fn unrelated_articles_are_not_paired() {
-        let out = run((0..20).map(|i| input(&format!("d{i}#1"), i, &text(i + 100, 400))).collect());
+        let out = run((0..20)
+            .map(|i| input(&format!("d{i}#1"), i, &text(i + 100, 400)))
+            .collect());
         assert!(out.duplicates.pairs.is_empty());
-        assert!(out.copies.iter().all(|c| c.share == 0.0 && c.sources.is_empty()));
+        assert!(out
+            .copies
+            .iter()
+            .all(|c| c.share == 0.0 && c.sources.is_empty()));
     }
 
     #[test]
@@ -576,13 +669,24 @@ mod tests {
         let tpl = text(7, 400);
         let mut v = vec![input("tpl#1", 0, &tpl)];
         for i in 1..120u32 {
-            v.push(input(&format!("u{i}#1"), i, &format!("{}{}", text(1000 + i, 200), tpl)));
+            v.push(input(
+                &format!("u{i}#1"),
+                i,
+                &format!("{}{}", text(1000 + i, 200), tpl),
+            ));
         }
         let out = run(v);
         for c in &out.copies[1..] {
             assert!((c.share - 400.0 / 600.0).abs() < 0.01, "{}", c.share);
         }
-        assert!(out.duplicates.pairs.iter().filter(|p| p.a == "tpl#1").count() == 119);
+        assert!(
+            out.duplicates
+                .pairs
+                .iter()
+                .filter(|p| p.a == "tpl#1")
+                .count()
+                == 119
+        );
         assert_eq!(out.duplicates.clusters.len(), 1);
         assert_eq!(out.duplicates.clusters[0].articles.len(), 120);
     }
@@ -591,21 +695,69 @@ mod tests {
     fn stock_phrase_is_common_not_copy() {
         let stock = "以习近平新时代中国特色社会主义思想为指导";
         let v = (0..30u32)
-            .map(|i| input(&format!("d{i}#1"), i, &format!("{}{}{}", text(i + 500, 150), stock, text(i + 900, 150))))
+            .map(|i| {
+                input(
+                    &format!("d{i}#1"),
+                    i,
+                    &format!("{}{}{}", text(i + 500, 150), stock, text(i + 900, 150)),
+                )
+            })
             .collect();
         let out = run(v);
         assert!(out.duplicates.pairs.is_empty());
-        assert!(out.copies.iter().all(|c| c.share == 0.0), "{:?}", out.copies[0]);
-        assert_eq!(out.duplicates.common_passages.len(), 1, "{:?}", out.duplicates.common_passages);
+        assert!(
+            out.copies.iter().all(|c| c.share == 0.0),
+            "{:?}",
+            out.copies[0]
+        );
+        assert_eq!(
+            out.duplicates.common_passages.len(),
+            1,
+            "{:?}",
+            out.duplicates.common_passages
+        );
         assert_eq!(out.duplicates.common_passages[0].text, stock);
         assert_eq!(out.duplicates.common_passages[0].documents, 30);
+    }
+
+    #[test]
+    fn reference_pages_are_sources_but_not_paired_together() {
+        let tpl = text(11, 300);
+        let mut r1 = input("ref1#1", 0, &tpl);
+        r1.reference = true;
+        let mut r2 = input("ref2#1", 1, &format!("{tpl}{}", text(12, 50)));
+        r2.reference = true;
+        let mut c = input("sub#1", 2, &format!("{}{}", text(13, 300), tpl));
+        c.date = Some(20240301);
+        r1.date = Some(20230101);
+        let out = run(vec![r1, r2, c]);
+        let pairs: Vec<(&str, &str)> = out
+            .duplicates
+            .pairs
+            .iter()
+            .map(|p| (p.a.as_str(), p.b.as_str()))
+            .collect();
+        assert_eq!(pairs, vec![("ref1#1", "sub#1"), ("ref2#1", "sub#1")]);
+        assert_eq!(out.duplicates.pairs[0].earlier.as_deref(), Some("a"));
+        assert_eq!(out.duplicates.pairs[1].earlier, None);
+        let src: Vec<&str> = out.copies[2]
+            .sources
+            .iter()
+            .map(|s| s.article.as_str())
+            .collect();
+        assert_eq!(src, vec!["ref1#1", "ref2#1"]);
+        assert!((out.copies[2].share - 0.5).abs() < 0.01);
     }
 
     #[test]
     fn empty_and_tiny_inputs() {
         let out = run(vec![]);
         assert!(out.copies.is_empty());
-        let out = run(vec![input("a#1", 0, ""), input("b#1", 0, "甲"), input("c#1", 1, "")]);
+        let out = run(vec![
+            input("a#1", 0, ""),
+            input("b#1", 0, "甲"),
+            input("c#1", 1, ""),
+        ]);
         assert_eq!(out.copies.len(), 3);
         assert!(out.duplicates.pairs.is_empty());
     }

@@ -62,7 +62,11 @@ pub fn encode(key: &str, key_map: &[u32]) -> Vec<u8> {
             j += 1;
         }
         // Maps are increasing in practice; a decreasing one is stored as an absolute restart.
-        let gap = if start >= prev_end { (start - prev_end) << 1 } else { (start << 1) | 1 };
+        let gap = if start >= prev_end {
+            (start - prev_end) << 1
+        } else {
+            (start << 1) | 1
+        };
         runs.push((gap, (j - i) as u64));
         prev_end = start + (j - i) as u64;
         i = j;
@@ -79,8 +83,12 @@ pub fn encode(key: &str, key_map: &[u32]) -> Vec<u8> {
 pub fn decode(buf: &[u8]) -> io::Result<Spooled> {
     let mut pos = 0;
     let n = get_varint(buf, &mut pos)? as usize;
-    let bytes = buf.get(pos..pos.saturating_add(n)).ok_or_else(|| bad("truncated key"))?;
-    let key = std::str::from_utf8(bytes).map_err(|_| bad("key is not UTF-8"))?.to_owned();
+    let bytes = buf
+        .get(pos..pos.saturating_add(n))
+        .ok_or_else(|| bad("truncated key"))?;
+    let key = std::str::from_utf8(bytes)
+        .map_err(|_| bad("key is not UTF-8"))?
+        .to_owned();
     pos += n;
     let runs = get_varint(buf, &mut pos)?;
     let mut key_map = Vec::with_capacity(key.len() / 3 + 1);
@@ -88,7 +96,11 @@ pub fn decode(buf: &[u8]) -> io::Result<Spooled> {
     for _ in 0..runs {
         let g = get_varint(buf, &mut pos)?;
         let l = get_varint(buf, &mut pos)?;
-        let start = if g & 1 == 1 { g >> 1 } else { prev_end + (g >> 1) };
+        let start = if g & 1 == 1 {
+            g >> 1
+        } else {
+            prev_end + (g >> 1)
+        };
         for t in 0..l {
             key_map.push((start + t) as u32);
         }
@@ -109,12 +121,19 @@ impl Spool {
     pub fn new(dir: &std::path::Path) -> io::Result<Spool> {
         let file = tempfile::tempfile_in(dir)?;
         let reader = file.try_clone()?;
-        Ok(Spool { writer: Some(BufWriter::with_capacity(1 << 20, file)), reader, len: 0 })
+        Ok(Spool {
+            writer: Some(BufWriter::with_capacity(1 << 20, file)),
+            reader,
+            len: 0,
+        })
     }
 
     /// Appends a record, returning its (offset, length).
     pub fn append(&mut self, rec: &[u8]) -> io::Result<(u64, u32)> {
-        let w = self.writer.as_mut().ok_or_else(|| bad("spool already sealed"))?;
+        let w = self
+            .writer
+            .as_mut()
+            .ok_or_else(|| bad("spool already sealed"))?;
         w.write_all(rec)?;
         let off = self.len;
         self.len += rec.len() as u64;
@@ -170,7 +189,10 @@ mod tests {
         assert_eq!(d.key_map, map);
         let d = decode(&encode("", &[])).unwrap();
         assert!(d.key.is_empty() && d.key_map.is_empty());
-        assert_eq!(decode(&encode("甲乙", &[9, 2])).unwrap().key_map, vec![9, 2]);
+        assert_eq!(
+            decode(&encode("甲乙", &[9, 2])).unwrap().key_map,
+            vec![9, 2]
+        );
     }
 
     #[test]
