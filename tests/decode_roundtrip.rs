@@ -229,3 +229,39 @@ fn eight_character_snippets_without_bom_or_markup() {
         assert!(share >= 0.995, "{}: only {share:.4} right", enc.name());
     }
 }
+
+/// Held-out text (news, literature, notices; not used to build the frequency table): every
+/// 8-, 12- and 24-character window, simplified → GBK, traditional → Big5.
+#[test]
+fn held_out_text_snippets() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/decode");
+    let read = |name: &str| -> Vec<String> {
+        std::fs::read_to_string(format!("{dir}/{name}"))
+            .expect("held-out text")
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    for (lines, enc) in [
+        (read("heldout_simplified.txt"), GBK),
+        (read("heldout_traditional.txt"), BIG5),
+    ] {
+        let mut tally = Tally { total: 0, wrong: Vec::new() };
+        for len in [8usize, 12, 24] {
+            let mut windows = Vec::new();
+            for line in &lines {
+                let chars: Vec<char> = line.chars().collect();
+                for start in (0..chars.len().saturating_sub(len)).step_by(3) {
+                    windows.push(chars[start..start + len].iter().collect::<String>());
+                }
+            }
+            run(&windows, enc, &mut tally);
+        }
+        let share = (tally.total - tally.wrong.len()) as f64 / tally.total as f64;
+        eprintln!("held-out {}: {share:.4} of {}", enc.name(), tally.total);
+        for w in tally.wrong.iter().take(20) {
+            eprintln!("  {w}");
+        }
+        assert!(share >= 0.995, "{}: only {share:.4}", enc.name());
+    }
+}
