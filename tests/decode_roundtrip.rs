@@ -246,7 +246,10 @@ fn held_out_text_snippets() {
         (read("heldout_simplified.txt"), GBK),
         (read("heldout_traditional.txt"), BIG5),
     ] {
-        let mut tally = Tally { total: 0, wrong: Vec::new() };
+        let mut tally = Tally {
+            total: 0,
+            wrong: Vec::new(),
+        };
         for len in [8usize, 12, 24] {
             let mut windows = Vec::new();
             for line in &lines {

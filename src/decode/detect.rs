@@ -177,7 +177,7 @@ pub(crate) fn looks_utf16(sample: &[u8]) -> Option<&'static Encoding> {
         if plausible * 20 >= chars * 19
             && cost.replacements == 0
             && cost.mean() <= 8.0
-            && best.map_or(true, |(_, m)| cost.mean() < m)
+            && best.is_none_or(|(_, m)| cost.mean() < m)
         {
             best = Some((enc, cost.mean()));
         }
