@@ -282,7 +282,7 @@ fn finish(
 ) -> Decoded {
     let enc = family(enc);
     let (text, decode_errors) = decode_counting(enc, bytes);
-    let name = if enc == encoding_rs::GBK && detect::has_gb18030_four_byte(bytes) {
+    let name = if enc == encoding_rs::GBK && four_byte_used(bytes, &text, decode_errors) {
         encoding_rs::GB18030.name()
     } else {
         enc.name()
@@ -295,6 +295,25 @@ fn finish(
         decode_errors,
         declared_mismatch,
     }
+}
+
+/// Whether a GBK-decoded input used four-byte GB18030 sequences. Without errors and with
+/// only one- and two-byte characters, the text has exactly one character per ASCII byte and
+/// per pair of high bytes; a four-byte sequence (two high bytes, two digits, one character)
+/// breaks that count, and the exact scan then settles it.
+fn four_byte_used(bytes: &[u8], text: &str, decode_errors: usize) -> bool {
+    if decode_errors == 0 {
+        let high_bytes = bytes.iter().filter(|&&b| b >= 0x80).count();
+        let chars = text
+            .as_bytes()
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count();
+        if high_bytes % 2 == 0 && chars == bytes.len() - high_bytes / 2 {
+            return false;
+        }
+    }
+    detect::has_gb18030_four_byte(bytes)
 }
 
 /// Decodes with replacement, counting each replacement the decoder had to make.
