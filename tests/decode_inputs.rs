@@ -67,6 +67,26 @@ fn japanese_korean_latin_decode_right() {
 }
 
 #[test]
+fn short_japanese_and_korean_snippets() {
+    for t in ["ありがとう", "東京の天気", "会社員です", "日本語を話す"] {
+        assert_decodes(t, encoding_rs::SHIFT_JIS);
+        assert_decodes(t, encoding_rs::EUC_JP);
+    }
+    for t in ["감사합니다", "한국어 문장", "서울특별시"] {
+        assert_decodes(t, encoding_rs::EUC_KR);
+    }
+}
+
+#[test]
+fn iso_2022_jp() {
+    let t = "日本語のテキストです。";
+    let bytes = enc(t, encoding_rs::ISO_2022_JP);
+    assert!(bytes.is_ascii());
+    let d = decode(&bytes, None).unwrap();
+    assert_eq!((d.encoding, d.text.as_str()), ("ISO-2022-JP", t));
+}
+
+#[test]
 fn utf8_other_scripts_stay_utf8() {
     for t in JAPANESE.iter().chain(KOREAN).chain(LATIN) {
         let d = decode(t.as_bytes(), None).unwrap();
