@@ -133,6 +133,28 @@ fn lying_meta_declares_big5_but_is_gbk_and_latin1_but_is_gbk() {
 }
 
 #[test]
+fn long_ascii_head_without_declaration() {
+    // No meta, kilobytes of script and style before the first Chinese character.
+    let mut page = b"<html><head><script>".to_vec();
+    for i in 0..300 {
+        page.extend(format!("var a{i} = function() {{ return {i}; }};\n").as_bytes());
+    }
+    page.extend(b"</script></head><body><p>");
+    page.extend(enc(
+        "今年以来，我镇工会认真贯彻落实上级工会的工作部署。",
+        encoding_rs::GBK,
+    ));
+    page.extend(b"</p></body></html>");
+    assert!(page.len() > 8000);
+    let d = decode(&page, None).unwrap();
+    assert_eq!(d.encoding, "GBK");
+    let mut page5 = b"<html><body>".to_vec();
+    page5.extend(" ".repeat(6000).as_bytes());
+    page5.extend(enc("工會工作計劃", encoding_rs::BIG5));
+    assert_eq!(decode(&page5, None).unwrap().encoding, "Big5");
+}
+
+#[test]
 fn honest_meta_big5() {
     let mut page = b"<html><head><meta charset=big5></head><body>".to_vec();
     page.extend(enc("工會工作計劃", encoding_rs::BIG5));
