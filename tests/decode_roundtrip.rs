@@ -268,3 +268,39 @@ fn held_out_text_snippets() {
         assert!(share >= 0.995, "{}: only {share:.4}", enc.name());
     }
 }
+
+/// Whole documents: every provincial report and seed, in GBK and in UTF-16LE without BOM,
+/// decodes back exactly.
+#[test]
+fn whole_documents_round_trip() {
+    let mut docs: Vec<String> = Vec::new();
+    let mut reports: Vec<_> = std::fs::read_dir(format!("{SHARED}/gov-reports-2026"))
+        .expect("reports")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    reports.sort();
+    for path in reports {
+        let mut rdr = csv::Reader::from_path(path).expect("csv");
+        let headers = rdr.headers().expect("header").clone();
+        let col = headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{FEFF}') == "full_text")
+            .expect("full_text");
+        for rec in rdr.records().flatten() {
+            docs.push(rec.get(col).unwrap_or("").to_string());
+        }
+    }
+    assert!(docs.len() >= 31);
+    for doc in &docs {
+        if let Some(bytes) = encode(doc, GBK) {
+            let d = decode(&bytes, None).expect("decodes");
+            assert_eq!((d.encoding, d.decode_errors), ("GBK", 0));
+            assert!(d.text == *doc);
+        }
+        let le: Vec<u8> = doc.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let d = decode(&le, None).expect("decodes");
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert!(d.text == *doc);
+    }
+}
