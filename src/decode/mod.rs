@@ -128,7 +128,17 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         return Ok(finish(enc, body, EncodingSource::User, true, None));
     }
     if let Some((enc, len)) = bom {
-        return Ok(finish(enc, &bytes[len..], EncodingSource::Bom, true, None));
+        // The BOM wins over a declaration, which is then reported as contradicted.
+        let mismatch = declared::find(&bytes[len..])
+            .filter(|d| family(d.encoding) != family(enc))
+            .map(|d| d.label);
+        return Ok(finish(
+            enc,
+            &bytes[len..],
+            EncodingSource::Bom,
+            true,
+            mismatch,
+        ));
     }
     let head = detect::sample(bytes, detect::SAMPLE_LIMIT);
     if memchr::memchr(0, head).is_some() {
@@ -411,6 +421,19 @@ mod tests {
         assert_eq!(
             (d.text.as_str(), d.encoding, d.source),
             ("工作", "UTF-16LE", EncodingSource::Bom)
+        );
+    }
+
+    #[test]
+    fn bom_beats_declaration() {
+        let page = "\u{FEFF}<meta charset=gbk><p>工作总结</p>";
+        let d = decode(page.as_bytes(), None).unwrap();
+        assert_eq!((d.encoding, d.source), ("UTF-8", EncodingSource::Bom));
+        assert_eq!(d.declared_mismatch.as_deref(), Some("gbk"));
+        let page = "\u{FEFF}<meta charset=utf-8><p>工作总结</p>";
+        assert_eq!(
+            decode(page.as_bytes(), None).unwrap().declared_mismatch,
+            None
         );
     }
 
