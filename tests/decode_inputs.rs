@@ -67,6 +67,26 @@ fn japanese_korean_latin_decode_right() {
 }
 
 #[test]
+fn short_japanese_and_korean_snippets() {
+    for t in ["ありがとう", "東京の天気", "会社員です", "日本語を話す"] {
+        assert_decodes(t, encoding_rs::SHIFT_JIS);
+        assert_decodes(t, encoding_rs::EUC_JP);
+    }
+    for t in ["감사합니다", "한국어 문장", "서울특별시"] {
+        assert_decodes(t, encoding_rs::EUC_KR);
+    }
+}
+
+#[test]
+fn iso_2022_jp() {
+    let t = "日本語のテキストです。";
+    let bytes = enc(t, encoding_rs::ISO_2022_JP);
+    assert!(bytes.is_ascii());
+    let d = decode(&bytes, None).unwrap();
+    assert_eq!((d.encoding, d.text.as_str()), ("ISO-2022-JP", t));
+}
+
+#[test]
 fn utf8_other_scripts_stay_utf8() {
     for t in JAPANESE.iter().chain(KOREAN).chain(LATIN) {
         let d = decode(t.as_bytes(), None).unwrap();
@@ -110,6 +130,28 @@ fn lying_meta_declares_big5_but_is_gbk_and_latin1_but_is_gbk() {
         assert_eq!(d.declared_mismatch.as_deref(), Some(label));
         assert!(d.text.contains(body));
     }
+}
+
+#[test]
+fn long_ascii_head_without_declaration() {
+    // No meta, kilobytes of script and style before the first Chinese character.
+    let mut page = b"<html><head><script>".to_vec();
+    for i in 0..300 {
+        page.extend(format!("var a{i} = function() {{ return {i}; }};\n").as_bytes());
+    }
+    page.extend(b"</script></head><body><p>");
+    page.extend(enc(
+        "今年以来，我镇工会认真贯彻落实上级工会的工作部署。",
+        encoding_rs::GBK,
+    ));
+    page.extend(b"</p></body></html>");
+    assert!(page.len() > 8000);
+    let d = decode(&page, None).unwrap();
+    assert_eq!(d.encoding, "GBK");
+    let mut page5 = b"<html><body>".to_vec();
+    page5.extend(" ".repeat(6000).as_bytes());
+    page5.extend(enc("工會工作計劃", encoding_rs::BIG5));
+    assert_eq!(decode(&page5, None).unwrap().encoding, "Big5");
 }
 
 #[test]

@@ -229,3 +229,78 @@ fn eight_character_snippets_without_bom_or_markup() {
         assert!(share >= 0.995, "{}: only {share:.4} right", enc.name());
     }
 }
+
+/// Held-out text (news, literature, notices; not used to build the frequency table): every
+/// 8-, 12- and 24-character window, simplified → GBK, traditional → Big5.
+#[test]
+fn held_out_text_snippets() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/decode");
+    let read = |name: &str| -> Vec<String> {
+        std::fs::read_to_string(format!("{dir}/{name}"))
+            .expect("held-out text")
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    for (lines, enc) in [
+        (read("heldout_simplified.txt"), GBK),
+        (read("heldout_traditional.txt"), BIG5),
+    ] {
+        let mut tally = Tally {
+            total: 0,
+            wrong: Vec::new(),
+        };
+        for len in [8usize, 12, 24] {
+            let mut windows = Vec::new();
+            for line in &lines {
+                let chars: Vec<char> = line.chars().collect();
+                for start in (0..chars.len().saturating_sub(len)).step_by(3) {
+                    windows.push(chars[start..start + len].iter().collect::<String>());
+                }
+            }
+            run(&windows, enc, &mut tally);
+        }
+        let share = (tally.total - tally.wrong.len()) as f64 / tally.total as f64;
+        eprintln!("held-out {}: {share:.4} of {}", enc.name(), tally.total);
+        for w in tally.wrong.iter().take(20) {
+            eprintln!("  {w}");
+        }
+        assert!(share >= 0.995, "{}: only {share:.4}", enc.name());
+    }
+}
+
+/// Whole documents: every provincial report and seed, in GBK and in UTF-16LE without BOM,
+/// decodes back exactly.
+#[test]
+fn whole_documents_round_trip() {
+    let mut docs: Vec<String> = Vec::new();
+    let mut reports: Vec<_> = std::fs::read_dir(format!("{SHARED}/gov-reports-2026"))
+        .expect("reports")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    reports.sort();
+    for path in reports {
+        let mut rdr = csv::Reader::from_path(path).expect("csv");
+        let headers = rdr.headers().expect("header").clone();
+        let col = headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{FEFF}') == "full_text")
+            .expect("full_text");
+        for rec in rdr.records().flatten() {
+            docs.push(rec.get(col).unwrap_or("").to_string());
+        }
+    }
+    assert!(docs.len() >= 31);
+    for doc in &docs {
+        if let Some(bytes) = encode(doc, GBK) {
+            let d = decode(&bytes, None).expect("decodes");
+            assert_eq!((d.encoding, d.decode_errors), ("GBK", 0));
+            assert!(d.text == *doc);
+        }
+        let le: Vec<u8> = doc.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let d = decode(&le, None).expect("decodes");
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert!(d.text == *doc);
+    }
+}

@@ -19,9 +19,8 @@ pub(crate) struct Declared {
 /// Finds the first charset declaration in the first [`SCAN_LIMIT`] bytes.
 pub(crate) fn find(bytes: &[u8]) -> Option<Declared> {
     let head = &bytes[..bytes.len().min(SCAN_LIMIT)];
-    if memchr::memchr(b'<', head).is_none() {
-        return None;
-    }
+    // No tag, no declaration.
+    memchr::memchr(b'<', head)?;
     if let Some(d) = xml_declaration(head) {
         return Some(d);
     }

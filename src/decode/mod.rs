@@ -128,7 +128,17 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         return Ok(finish(enc, body, EncodingSource::User, true, None));
     }
     if let Some((enc, len)) = bom {
-        return Ok(finish(enc, &bytes[len..], EncodingSource::Bom, true, None));
+        // The BOM wins over a declaration, which is then reported as contradicted.
+        let mismatch = declared::find(&bytes[len..])
+            .filter(|d| family(d.encoding) != family(enc))
+            .map(|d| d.label);
+        return Ok(finish(
+            enc,
+            &bytes[len..],
+            EncodingSource::Bom,
+            true,
+            mismatch,
+        ));
     }
     let head = detect::sample(bytes, detect::SAMPLE_LIMIT);
     if memchr::memchr(0, head).is_some() {
@@ -282,7 +292,7 @@ fn finish(
 ) -> Decoded {
     let enc = family(enc);
     let (text, decode_errors) = decode_counting(enc, bytes);
-    let name = if enc == encoding_rs::GBK && detect::has_gb18030_four_byte(bytes) {
+    let name = if enc == encoding_rs::GBK && four_byte_used(bytes, &text, decode_errors) {
         encoding_rs::GB18030.name()
     } else {
         enc.name()
@@ -295,6 +305,25 @@ fn finish(
         decode_errors,
         declared_mismatch,
     }
+}
+
+/// Whether a GBK-decoded input used four-byte GB18030 sequences. Without errors and with
+/// only one- and two-byte characters, the text has exactly one character per ASCII byte and
+/// per pair of high bytes; a four-byte sequence (two high bytes, two digits, one character)
+/// breaks that count, and the exact scan then settles it.
+fn four_byte_used(bytes: &[u8], text: &str, decode_errors: usize) -> bool {
+    if decode_errors == 0 {
+        let high_bytes = bytes.iter().filter(|&&b| b >= 0x80).count();
+        let chars = text
+            .as_bytes()
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count();
+        if high_bytes % 2 == 0 && chars == bytes.len() - high_bytes / 2 {
+            return false;
+        }
+    }
+    detect::has_gb18030_four_byte(bytes)
 }
 
 /// Decodes with replacement, counting each replacement the decoder had to make.
@@ -392,6 +421,19 @@ mod tests {
         assert_eq!(
             (d.text.as_str(), d.encoding, d.source),
             ("工作", "UTF-16LE", EncodingSource::Bom)
+        );
+    }
+
+    #[test]
+    fn bom_beats_declaration() {
+        let page = "\u{FEFF}<meta charset=gbk><p>工作总结</p>";
+        let d = decode(page.as_bytes(), None).unwrap();
+        assert_eq!((d.encoding, d.source), ("UTF-8", EncodingSource::Bom));
+        assert_eq!(d.declared_mismatch.as_deref(), Some("gbk"));
+        let page = "\u{FEFF}<meta charset=utf-8><p>工作总结</p>";
+        assert_eq!(
+            decode(page.as_bytes(), None).unwrap().declared_mismatch,
+            None
         );
     }
 

@@ -234,7 +234,32 @@ fn find_spans(chars: &[char]) -> Vec<Span> {
     });
 
     spans.sort_by_key(|s| s.start);
-    spans
+    merge_adjacent(spans)
+}
+
+/// Longest byte window one UTF-8-as-GBK segment is tried on.
+const MAX_SEGMENT: usize = 4096;
+
+/// Joins touching spans of the same kind (a long damaged stretch processed in pieces).
+fn merge_adjacent(spans: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        if let Some(last) = out.last_mut() {
+            if last.end == span.start
+                && last.kind == span.kind
+                && last.replacement.is_some() == span.replacement.is_some()
+                && span.kind != SpanKind::Replacement
+            {
+                last.end = span.end;
+                if let (Some(a), Some(b)) = (&mut last.replacement, &span.replacement) {
+                    a.push_str(b);
+                }
+                continue;
+            }
+        }
+        out.push(span);
+    }
+    out
 }
 
 /// 锟斤拷 runs, 烫烫烫/屯屯屯 runs of three or more, U+FFFD runs.
@@ -414,9 +439,11 @@ fn utf8_as_gbk(chars: &[char], taken: &[bool], emit: &mut dyn FnMut(Span)) {
             let mut bytes = Vec::with_capacity(32);
             let mut offsets = Vec::with_capacity(16);
             while j < outer_end {
-                let Some(pair) = gbk2(chars[j]) else { break };
+                let Some((pair, len)) = gbk2(chars[j]) else {
+                    break;
+                };
                 offsets.push(bytes.len());
-                bytes.extend_from_slice(&pair);
+                bytes.extend_from_slice(&pair[..len]);
                 j += 1;
             }
             offsets.push(bytes.len());
@@ -444,8 +471,11 @@ fn utf8_segments(
             k += 1;
             continue;
         }
-        let valid = match std::str::from_utf8(&bytes[p..]) {
-            Ok(_) => bytes.len() - p,
+        // Segments are tried at most MAX_SEGMENT bytes at a time (a long mojibake paragraph
+        // is repaired piecewise and the pieces merged), so the work stays linear.
+        let window = &bytes[p..bytes.len().min(p + MAX_SEGMENT)];
+        let valid = match std::str::from_utf8(window) {
+            Ok(_) => window.len(),
             Err(e) => e.valid_up_to(),
         };
         // GBK char boundaries that are also UTF-8 boundaries, largest first: the
@@ -455,7 +485,7 @@ fn utf8_segments(
             .enumerate()
             .skip(k + 2)
             .take_while(|&(_, &off)| off - p <= valid)
-            .filter(|&(_, &off)| std::str::from_utf8(&bytes[p..off]).is_ok())
+            .filter(|&(_, &off)| off - p == valid || bytes[off] & 0xC0 != 0x80)
             .map(|(kk, _)| kk)
             .collect();
         let seg_rare = |e: usize| run[k..e].iter().any(|&c| rare(c) || is_pua(c));
@@ -482,10 +512,14 @@ fn utf8_segments(
     }
 }
 
-/// The two GBK bytes of a non-ASCII character, if it has them.
-fn gbk2(c: char) -> Option<[u8; 2]> {
+/// The GBK bytes of a non-ASCII character, if it has them: two bytes, or the single byte
+/// 0x80 that GBK decoders read as `€` (a UTF-8 continuation byte in mojibake).
+fn gbk2(c: char) -> Option<([u8; 2], usize)> {
     if c.is_ascii() {
         return None;
+    }
+    if c == '€' {
+        return Some(([0x80, 0], 1));
     }
     let mut buf = [0u8; 4];
     let mut out = [0u8; 8];
@@ -493,7 +527,7 @@ fn gbk2(c: char) -> Option<[u8; 2]> {
     let (result, _, written) =
         encoder.encode_from_utf8_without_replacement(c.encode_utf8(&mut buf), &mut out, true);
     match (result, written) {
-        (encoding_rs::EncoderResult::InputEmpty, 2) => Some([out[0], out[1]]),
+        (encoding_rs::EncoderResult::InputEmpty, 2) => Some(([out[0], out[1]], 2)),
         _ => None,
     }
 }
@@ -665,6 +699,22 @@ mod tests {
                 spans: 1,
                 repaired: 0
             }
+        );
+    }
+
+    #[test]
+    fn long_damage_is_one_span_and_linear() {
+        let original = "回顾上半年的工作，我们取得了显著成绩。".repeat(800);
+        let (garbled, _) = encoding_rs::GBK.decode_without_bom_handling(original.as_bytes());
+        let t = std::time::Instant::now();
+        let (out, m) = repair(&garbled);
+        assert!(t.elapsed().as_secs() < 5);
+        // One repaired span; the odd last byte (a replacement character) stays as found.
+        assert_eq!((m.spans, m.repaired), (2, 1));
+        let first: String = out.chars().take(60).collect();
+        assert!(
+            out.matches("回顾上半年的工作").count() >= 700,
+            "{m:?} {first}"
         );
     }
 
