@@ -1,4 +1,4 @@
-//! The corpus variants (corpus/variants, made by corpus/tools/make_variants.py from the
+//! The corpus variants (corpus/variants, made by tools/make_variants.py from the
 //! seeds) decode to the seeds' text with the right encoding, source and mismatch.
 
 use zhreport::decode::decode;

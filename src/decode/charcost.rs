@@ -6,7 +6,7 @@
 //! the skewed distribution of real text. That difference is large even on 8 characters, where
 //! byte-statistics detectors guess.
 //!
-//! Hanzi costs come from `hanzi_freq.txt` (built by `corpus/tools/build_hanzi_freq.py`: a
+//! Hanzi costs come from `hanzi_freq.txt` (built by `tools/build_hanzi_freq.py`: a
 //! general frequency list merged with the plan/summary corpus), then from the national
 //! standards' own frequency tiers (GB2312 level 1 holds the 3755 most used simplified
 //! characters, Big5 level 1 the 5401 most used traditional ones, JIS X 0208 level 1 the

@@ -3,12 +3,12 @@
 
 Each variant is one seed page re-encoded (or wrapped in HTML and re-encoded); the text is the
 seed's, byte for byte where the encoding can represent it. Deterministic: running it again
-gives identical files. Run from the repository root:  python3 corpus/tools/make_variants.py
+gives identical files. Run from the repository root:  python3 tools/make_variants.py
 """
 import html
 import os
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEEDS = os.path.join(ROOT, "corpus", "seeds")
 OUT = os.path.join(ROOT, "corpus", "variants")
 

@@ -9,7 +9,7 @@ Sources, merged by the larger normalised weight:
     ../shared/corpus/gov-reports-2026/*.csv (counted as written, simplified and traditional).
 Traditional characters absent from the table are scored at run time through fast2s
 (traditional → simplified), so only the written forms are listed here.
-Run from the repository root:  python3 corpus/tools/build_hanzi_freq.py
+Run from the repository root:  python3 tools/build_hanzi_freq.py
 """
 import collections, csv, glob, os, sys
 
@@ -35,7 +35,7 @@ GENERAL = (
 )
 
 def main():
-    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     shared = os.path.join(root, "..", "shared", "corpus")
     csv.field_size_limit(1 << 30)
     counts = collections.Counter()
