@@ -441,7 +441,7 @@ fn figure_cues(text: &str, sc: &mut CueScores) {
         let after = &text[i..ceil_boundary(text, (i + 15).min(b.len()))];
         // A day of a month (`4月9日`) dates something that happened: plans name months.
         if after.starts_with('日')
-            && before.chars().last() == Some('月')
+            && before.ends_with('月')
             && before
                 .chars()
                 .rev()
@@ -615,8 +615,7 @@ pub fn classify_article(analysis: &str, span: [usize; 2], sections: &mut [Sectio
     let glossary_from = glossary_start(whole).map(|c| span[0] + c);
     // Each part is scored once: (section index or None for the intro, paragraphs, chars,
     // forced kind).
-    let mut scored: Vec<(Option<usize>, Vec<Para>, usize, Option<Kind>)> =
-        vec![(None, intro, first - span[0], None)];
+    let mut scored: Vec<ScoredPart> = vec![(None, intro, first - span[0], None)];
     for (k, &i) in tops.iter().enumerate() {
         let a = sections[i].offset.clamp(span[0], span[1]);
         let b = tops
@@ -686,6 +685,9 @@ pub fn classify_article(analysis: &str, span: [usize; 2], sections: &mut [Sectio
     }
     article_lean
 }
+
+/// A part of an article: its section (None for the intro), paragraphs, chars, forced kind.
+type ScoredPart = (Option<usize>, Vec<Para>, usize, Option<Kind>);
 
 /// A glossary entry (`“两新”：是指…`, `…的简称`) explains a term: neither plan nor summary.
 fn is_definition(text: &str) -> bool {

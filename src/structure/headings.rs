@@ -316,14 +316,7 @@ fn fused_cue(s: &[char], a: usize, clause_end: usize) -> Option<usize> {
 }
 
 pub(crate) fn starts_with(s: &[char], p: usize, w: &str) -> bool {
-    let mut q = p;
-    for c in w.chars() {
-        if s.get(q) != Some(&c) {
-            return false;
-        }
-        q += 1;
-    }
-    true
+    w.chars().enumerate().all(|(k, c)| s.get(p + k) == Some(&c))
 }
 
 /// Styles of parts and chapters (as opposed to the items of a list).
