@@ -21,7 +21,6 @@
 //! top-level sections is judged from its sections' labels.
 
 use crate::report::{Kind, Section};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
 /// Evidence gathered from a piece of text.
@@ -261,36 +260,52 @@ const CUES: &[(&str, f64, f64)] = &[
     ("启动", 0.0, 0.3),
 ];
 
+/// The cue list indexed by first char, each bucket longest pattern first, so that one
+/// left-to-right pass finds the leftmost-longest cue at each position (a neutral compound
+/// like 主要 shadows the 要 it contains). Cues are dense in this text (将/要/了 …), where a
+/// direct index beats restarting an automaton at every match.
 struct Matcher {
-    ac: AhoCorasick,
+    /// (first char, indices into [`CUES`]), sorted by char.
+    buckets: Vec<(char, Vec<usize>)>,
 }
 
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
     M.get_or_init(|| {
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(CUES.iter().map(|c| c.0))
-            .unwrap_or_else(|_| unreachable_matcher());
-        Matcher { ac }
+        let mut buckets: Vec<(char, Vec<usize>)> = Vec::new();
+        for (i, (pat, _, _)) in CUES.iter().enumerate() {
+            let Some(c) = pat.chars().next() else { continue };
+            match buckets.iter_mut().find(|b| b.0 == c) {
+                Some(b) => b.1.push(i),
+                None => buckets.push((c, vec![i])),
+            }
+        }
+        for b in &mut buckets {
+            b.1.sort_by_key(|&i| std::cmp::Reverse(CUES[i].0.len()));
+        }
+        buckets.sort_by_key(|b| b.0);
+        Matcher { buckets }
     })
-}
-
-/// The cue list is a compile-time constant that always builds; this keeps the library free
-/// of `expect` without hiding a real failure (an empty matcher would only lose cues).
-fn unreachable_matcher() -> AhoCorasick {
-    AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!("empty automaton builds"))
 }
 
 /// Weighted cue counts of a piece of analysis-view text, figures included.
 pub fn cue_scores(analysis: &str) -> CueScores {
     let m = matcher();
     let mut sc = CueScores::default();
-    for hit in m.ac.find_iter(analysis) {
-        let (_, f, b) = CUES[hit.pattern().as_usize()];
-        sc.forward += f;
-        sc.backward += b;
+    let mut i = 0;
+    while i < analysis.len() {
+        let rest = &analysis[i..];
+        let Some(c) = rest.chars().next() else { break };
+        let mut step = c.len_utf8();
+        if let Ok(k) = m.buckets.binary_search_by_key(&c, |b| b.0) {
+            if let Some(&p) = m.buckets[k].1.iter().find(|&&p| rest.starts_with(CUES[p].0)) {
+                let (pat, f, b) = CUES[p];
+                sc.forward += f;
+                sc.backward += b;
+                step = pat.len();
+            }
+        }
+        i += step;
     }
     figure_cues(analysis, &mut sc);
     for para in analysis.lines() {
