@@ -267,7 +267,12 @@ const CUES: &[(&str, f64, f64)] = &[
 struct Matcher {
     /// (first char, indices into [`CUES`]), sorted by char.
     buckets: Vec<(char, Vec<usize>)>,
+    /// Bucket index + 1 for every char below [`INDEXED`] (0: no cue starts with it).
+    index: Vec<u16>,
 }
+
+/// Chars below this get an O(1) bucket lookup (all cues start with a BMP hanzi).
+const INDEXED: usize = 0xA000;
 
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
@@ -284,7 +289,13 @@ fn matcher() -> &'static Matcher {
             b.1.sort_by_key(|&i| std::cmp::Reverse(CUES[i].0.len()));
         }
         buckets.sort_by_key(|b| b.0);
-        Matcher { buckets }
+        let mut index = vec![0u16; INDEXED];
+        for (k, b) in buckets.iter().enumerate() {
+            if let Some(slot) = index.get_mut(b.0 as usize) {
+                *slot = (k + 1) as u16;
+            }
+        }
+        Matcher { buckets, index }
     })
 }
 
@@ -292,20 +303,22 @@ fn matcher() -> &'static Matcher {
 pub fn cue_scores(analysis: &str) -> CueScores {
     let m = matcher();
     let mut sc = CueScores::default();
-    let mut i = 0;
-    while i < analysis.len() {
-        let rest = &analysis[i..];
-        let Some(c) = rest.chars().next() else { break };
-        let mut step = c.len_utf8();
-        if let Ok(k) = m.buckets.binary_search_by_key(&c, |b| b.0) {
-            if let Some(&p) = m.buckets[k].1.iter().find(|&&p| rest.starts_with(CUES[p].0)) {
-                let (pat, f, b) = CUES[p];
-                sc.forward += f;
-                sc.backward += b;
-                step = pat.len();
-            }
+    let mut skip_to = 0;
+    for (i, c) in analysis.char_indices() {
+        if i < skip_to {
+            continue;
         }
-        i += step;
+        let k = match m.index.get(c as usize) {
+            Some(&0) | None => continue,
+            Some(&k) => k as usize - 1,
+        };
+        let rest = &analysis[i..];
+        if let Some(&p) = m.buckets[k].1.iter().find(|&&p| rest.starts_with(CUES[p].0)) {
+            let (pat, f, b) = CUES[p];
+            sc.forward += f;
+            sc.backward += b;
+            skip_to = i + pat.len();
+        }
     }
     figure_cues(analysis, &mut sc);
     for para in analysis.lines() {
