@@ -312,8 +312,14 @@ pub fn cue_scores(analysis: &str) -> CueScores {
             Some(&0) | None => continue,
             Some(&k) => k as usize - 1,
         };
-        let rest = &analysis[i..];
-        if let Some(&p) = m.buckets[k].1.iter().find(|&&p| rest.starts_with(CUES[p].0)) {
+        // The first char matched through the index; compare the remaining bytes only.
+        let rest = &analysis.as_bytes()[i..];
+        let first = c.len_utf8();
+        let hit = m.buckets[k].1.iter().find(|&&p| {
+            let pb = CUES[p].0.as_bytes();
+            pb.len() <= rest.len() && pb[first..].iter().zip(&rest[first..]).all(|(a, b)| a == b)
+        });
+        if let Some(&p) = hit {
             let (pat, f, b) = CUES[p];
             sc.forward += f;
             sc.backward += b;
@@ -773,6 +779,9 @@ fn char_to_byte(text: &str, span: [usize; 2], sections: &[Section]) -> Vec<(usiz
     let mut out = Vec::with_capacity(want.len());
     let mut w = want.iter().peekable();
     for (ci, (bi, _)) in text.char_indices().enumerate() {
+        if w.peek().is_none() {
+            break;
+        }
         while let Some(&&c) = w.peek() {
             if c > ci {
                 break;
