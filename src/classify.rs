@@ -725,8 +725,7 @@ type ScoredPart = (Option<usize>, Vec<Para>, usize, Option<Kind>);
 
 /// A glossary entry (`“两新”：是指…`, `…的简称`) explains a term: neither plan nor summary.
 fn is_definition(text: &str) -> bool {
-    let n = text.chars().count();
-    if n >= 600 {
+    if text.chars().take(600).count() >= 600 {
         return false;
     }
     let head: String = text.chars().take(80).collect();
@@ -738,6 +737,9 @@ fn is_definition(text: &str) -> bool {
 /// Char offset (in `text`) of a glossary appendix heading (`名词解释` alone on a line):
 /// the entries after it explain terms and are classed `other`.
 fn glossary_start(text: &str) -> Option<usize> {
+    if !text.contains("注释") && !text.contains("名词解释") {
+        return None;
+    }
     let mut chars = 0usize;
     for line in text.split('\n') {
         let t = line.trim();
