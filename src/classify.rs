@@ -16,12 +16,18 @@
 //! Weights are small integers chosen on the provincial government work reports of 2026
 //! (review sections vs. task sections) and the template-site seeds; neutral compounds
 //! (主要/重要/需要/为了/了解…) are matched first so that their 要 or 了 does not count.
-//! Titles are deliberately not read. A piece of text is `mixed` when its paragraphs split
-//! into a substantial backward part and a substantial forward part; an article with
-//! top-level sections is judged from its sections' labels.
+//! Titles and headings are deliberately not read. A piece of text is `mixed` when its
+//! paragraphs split into a substantial backward block and a substantial forward block; an
+//! article with top-level sections is `mixed` when its sections form a review block followed
+//! by a plan block (each at least a fifth of the article), else it takes the lean of its
+//! cues. A section with little evidence of its own, or a weak lean, follows its article;
+//! glossary entries (after `名词解释`, or defining a term) are `other`.
+//!
+//! Measured on the corpus (tests/classify_paragraphs.rs, tests/structure_labels.rs): 0.92
+//! of 1801 single paragraphs of the 31 provincial reports, 0.96 of 197 hand-labelled
+//! articles and top-level sections.
 
 use crate::report::{Kind, Section};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
 /// Evidence gathered from a piece of text.
@@ -261,36 +267,73 @@ const CUES: &[(&str, f64, f64)] = &[
     ("启动", 0.0, 0.3),
 ];
 
+/// The cue list indexed by first char, each bucket longest pattern first, so that one
+/// left-to-right pass finds the leftmost-longest cue at each position (a neutral compound
+/// like 主要 shadows the 要 it contains). Cues are dense in this text (将/要/了 …), where a
+/// direct index beats restarting an automaton at every match.
 struct Matcher {
-    ac: AhoCorasick,
+    /// (first char, indices into [`CUES`]), sorted by char.
+    buckets: Vec<(char, Vec<usize>)>,
+    /// Bucket index + 1 for every char below [`INDEXED`] (0: no cue starts with it).
+    index: Vec<u16>,
 }
+
+/// Chars below this get an O(1) bucket lookup (all cues start with a BMP hanzi).
+const INDEXED: usize = 0xA000;
 
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
     M.get_or_init(|| {
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(CUES.iter().map(|c| c.0))
-            .unwrap_or_else(|_| unreachable_matcher());
-        Matcher { ac }
+        let mut buckets: Vec<(char, Vec<usize>)> = Vec::new();
+        for (i, (pat, _, _)) in CUES.iter().enumerate() {
+            let Some(c) = pat.chars().next() else {
+                continue;
+            };
+            match buckets.iter_mut().find(|b| b.0 == c) {
+                Some(b) => b.1.push(i),
+                None => buckets.push((c, vec![i])),
+            }
+        }
+        for b in &mut buckets {
+            b.1.sort_by_key(|&i| std::cmp::Reverse(CUES[i].0.len()));
+        }
+        buckets.sort_by_key(|b| b.0);
+        let mut index = vec![0u16; INDEXED];
+        for (k, b) in buckets.iter().enumerate() {
+            if let Some(slot) = index.get_mut(b.0 as usize) {
+                *slot = (k + 1) as u16;
+            }
+        }
+        Matcher { buckets, index }
     })
-}
-
-/// The cue list is a compile-time constant that always builds; this keeps the library free
-/// of `expect` without hiding a real failure (an empty matcher would only lose cues).
-fn unreachable_matcher() -> AhoCorasick {
-    AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!("empty automaton builds"))
 }
 
 /// Weighted cue counts of a piece of analysis-view text, figures included.
 pub fn cue_scores(analysis: &str) -> CueScores {
     let m = matcher();
     let mut sc = CueScores::default();
-    for hit in m.ac.find_iter(analysis) {
-        let (_, f, b) = CUES[hit.pattern().as_usize()];
-        sc.forward += f;
-        sc.backward += b;
+    let mut skip_to = 0;
+    for (i, c) in analysis.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        let k = match m.index.get(c as usize) {
+            Some(&0) | None => continue,
+            Some(&k) => k as usize - 1,
+        };
+        // The first char matched through the index; compare the remaining bytes only.
+        let rest = &analysis.as_bytes()[i..];
+        let first = c.len_utf8();
+        let hit = m.buckets[k].1.iter().find(|&&p| {
+            let pb = CUES[p].0.as_bytes();
+            pb.len() <= rest.len() && pb[first..].iter().zip(&rest[first..]).all(|(a, b)| a == b)
+        });
+        if let Some(&p) = hit {
+            let (pat, f, b) = CUES[p];
+            sc.forward += f;
+            sc.backward += b;
+            skip_to = i + pat.len();
+        }
     }
     figure_cues(analysis, &mut sc);
     for para in analysis.lines() {
@@ -441,7 +484,7 @@ fn figure_cues(text: &str, sc: &mut CueScores) {
         let after = &text[i..ceil_boundary(text, (i + 15).min(b.len()))];
         // A day of a month (`4月9日`) dates something that happened: plans name months.
         if after.starts_with('日')
-            && before.chars().last() == Some('月')
+            && before.ends_with('月')
             && before
                 .chars()
                 .rev()
@@ -615,8 +658,7 @@ pub fn classify_article(analysis: &str, span: [usize; 2], sections: &mut [Sectio
     let glossary_from = glossary_start(whole).map(|c| span[0] + c);
     // Each part is scored once: (section index or None for the intro, paragraphs, chars,
     // forced kind).
-    let mut scored: Vec<(Option<usize>, Vec<Para>, usize, Option<Kind>)> =
-        vec![(None, intro, first - span[0], None)];
+    let mut scored: Vec<ScoredPart> = vec![(None, intro, first - span[0], None)];
     for (k, &i) in tops.iter().enumerate() {
         let a = sections[i].offset.clamp(span[0], span[1]);
         let b = tops
@@ -687,10 +729,12 @@ pub fn classify_article(analysis: &str, span: [usize; 2], sections: &mut [Sectio
     article_lean
 }
 
+/// A part of an article: its section (None for the intro), paragraphs, chars, forced kind.
+type ScoredPart = (Option<usize>, Vec<Para>, usize, Option<Kind>);
+
 /// A glossary entry (`“两新”：是指…`, `…的简称`) explains a term: neither plan nor summary.
 fn is_definition(text: &str) -> bool {
-    let n = text.chars().count();
-    if n >= 600 {
+    if text.chars().take(600).count() >= 600 {
         return false;
     }
     let head: String = text.chars().take(80).collect();
@@ -702,6 +746,9 @@ fn is_definition(text: &str) -> bool {
 /// Char offset (in `text`) of a glossary appendix heading (`名词解释` alone on a line):
 /// the entries after it explain terms and are classed `other`.
 fn glossary_start(text: &str) -> Option<usize> {
+    if !text.contains("注释") && !text.contains("名词解释") {
+        return None;
+    }
     let mut chars = 0usize;
     for line in text.split('\n') {
         let t = line.trim();
@@ -743,6 +790,9 @@ fn char_to_byte(text: &str, span: [usize; 2], sections: &[Section]) -> Vec<(usiz
     let mut out = Vec::with_capacity(want.len());
     let mut w = want.iter().peekable();
     for (ci, (bi, _)) in text.char_indices().enumerate() {
+        if w.peek().is_none() {
+            break;
+        }
         while let Some(&&c) = w.peek() {
             if c > ci {
                 break;

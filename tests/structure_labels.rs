@@ -175,3 +175,39 @@ fn dump_drafts() {
         std::fs::write(dir.join(file), out).unwrap();
     }
 }
+
+/// Headings fused to their paragraph (the line break between a part heading and its first
+/// paragraph lost, as on many scraped pages) are found with the same level and title.
+#[test]
+fn fused_part_headings_keep_level_and_title() {
+    for p in GOV {
+        let text = gov_report(p);
+        let base = analyze(&text, &analysis_view(&text));
+        let tops: Vec<(String, String, u8)> = base.articles[0]
+            .sections
+            .iter()
+            .filter(|s| s.level == 1 && s.marker.ends_with('、'))
+            .map(|s| (s.marker.clone(), s.title.clone(), s.level))
+            .collect();
+        // Join every `一、…` heading line with the line after it.
+        let lines: Vec<&str> = text.split('\n').collect();
+        let mut fused = String::new();
+        for (i, l) in lines.iter().enumerate() {
+            fused.push_str(l);
+            let is_top = tops.iter().any(|(m, t, _)| {
+                l.trim_start().starts_with(&format!("{m}{t}")) && l.trim().chars().count() < 40
+            });
+            if i + 1 < lines.len() && !is_top {
+                fused.push('\n');
+            }
+        }
+        let got = analyze(&fused, &analysis_view(&fused));
+        let got_tops: Vec<(String, String, u8)> = got.articles[0]
+            .sections
+            .iter()
+            .filter(|s| s.level == 1 && s.marker.ends_with('、'))
+            .map(|s| (s.marker.clone(), s.title.clone(), s.level))
+            .collect();
+        assert_eq!(got_tops, tops, "{p}");
+    }
+}

@@ -267,6 +267,9 @@ pub(crate) fn title_range(s: &[char], from: usize, end: usize) -> (usize, usize)
         }
     }
     let first_clause_end = comma.map_or(stop, |c| c.min(stop));
+    if let Some(p) = fused_ending(s, a, first_clause_end) {
+        return (a, trim_title_end(s, a, p));
+    }
     if let Some(p) = fused_cue(s, a, first_clause_end) {
         return (a, trim_title_end(s, a, p));
     }
@@ -315,15 +318,48 @@ fn fused_cue(s: &[char], a: usize, clause_end: usize) -> Option<usize> {
     None
 }
 
-pub(crate) fn starts_with(s: &[char], p: usize, w: &str) -> bool {
-    let mut q = p;
-    for c in w.chars() {
-        if s.get(q) != Some(&c) {
-            return false;
-        }
-        q += 1;
+/// Words that end the part headings of work reports (`2025年工作回顾`,
+/// `…总体要求和政策取向`, `2026年政府工作任务`).
+const HEADING_ENDINGS: &[&str] = &[
+    "工作回顾",
+    "政策取向",
+    "政府工作任务",
+    "重点工作",
+    "目标任务",
+    "主要任务",
+    "重点任务",
+    "工作安排",
+    "总体要求",
+    "工作建议",
+    "主要考虑",
+    "发展成就",
+    "主要成就",
+];
+
+/// End of a report part heading fused to its paragraph: just after a heading ending that
+/// is followed by more text of the same clause.
+fn fused_ending(s: &[char], a: usize, clause_end: usize) -> Option<usize> {
+    if clause_end < a + 8 {
+        return None;
     }
-    true
+    let hi = clause_end.min(a + 40);
+    for p in a + 2..hi {
+        for w in HEADING_ENDINGS {
+            let n = w.chars().count();
+            if starts_with(s, p, w) && p + n + 4 <= clause_end {
+                // `重点工作` inside `做好重点工作的…` is no ending: it must not be followed by 的.
+                if s.get(p + n) == Some(&'的') {
+                    continue;
+                }
+                return Some(p + n);
+            }
+        }
+    }
+    None
+}
+
+pub(crate) fn starts_with(s: &[char], p: usize, w: &str) -> bool {
+    w.chars().enumerate().all(|(k, c)| s.get(p + k) == Some(&c))
 }
 
 /// Styles of parts and chapters (as opposed to the items of a list).
@@ -631,6 +667,14 @@ mod tests {
             "2014年工作总体要求"
         );
         assert_eq!(title("一、2024年工作回顧过去一年，我们"), "2024年工作回顧");
+        assert_eq!(
+            title("一、“十四五”时期和2025年工作回顾“十四五”时期是江苏发展历程中极不平凡的五年。"),
+            "“十四五”时期和2025年工作回顾"
+        );
+        assert_eq!(
+            title("三、2026年政府工作任务今年是十五五开局之年，"),
+            "2026年政府工作任务"
+        );
         // A cue at the very start belongs to the title.
         assert_eq!(title("三、我们的工作"), "我们的工作");
     }
