@@ -11,7 +11,9 @@
 //! followed by filters for what looks like a figure but is a name: ordinals (第一), plan names
 //! and slogans, set phrases, codes with leading zeros, numbers glued to Latin letters.
 
-use super::lexicon::{self, match_at, match_before, word_at, word_before, PREFIX_APPROX, SUFFIX_APPROX};
+use super::lexicon::{
+    self, match_at, match_before, word_at, word_before, PREFIX_APPROX, SUFFIX_APPROX,
+};
 use super::numerals::{self, Number};
 use super::units::{unit_at, FigKind};
 
@@ -53,30 +55,57 @@ fn is_code_neighbour(c: char) -> bool {
         )
 }
 
+/// Chars of context searched for set phrases on each side of a figure (the longest phrase
+/// is eight chars).
+const BLOCK_WINDOW: usize = 10;
+
+/// Can a figure start at `c`? A bit mask over the low six bits rules out most chars with one
+/// test before the exact check.
+fn is_candidate(c: char) -> bool {
+    const STARTS: &[char] = &[
+        '〇', '零', '○', '一', '壹', '幺', '二', '贰', '两', '俩', '貳', '兩', '三', '叁', '參',
+        '四', '肆', '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾',
+        '上', '下', '前', '百', '千', '万', '亿', '佰', '仟', '萬', '億', 'Ｏ',
+    ];
+    const fn mask() -> u64 {
+        let mut m = 0u64;
+        let mut i = 0;
+        while i < STARTS.len() {
+            m |= 1u64 << (STARTS[i] as u32 & 63);
+            i += 1;
+        }
+        m
+    }
+    const MASK: u64 = mask();
+    if c.is_ascii_digit() {
+        return true;
+    }
+    if (c as u32) < 0x3000 && c != '○' {
+        return false;
+    }
+    MASK & (1u64 << (c as u32 & 63)) != 0 && STARTS.contains(&c)
+}
+
 /// Scans `chars[from..to]` for figures.
 pub(crate) fn scan(chars: &[char], from: usize, to: usize) -> Vec<Raw> {
     let to = to.min(chars.len());
     let from = from.min(to);
-    let blocked = lexicon::blocked_ranges(chars, from, to);
     let view = &chars[..to];
     let mut out: Vec<Raw> = Vec::new();
     let mut i = from;
     while i < to {
         let c = view[i];
-        let candidate = c.is_ascii_digit()
-            || numerals::chinese_digit(c).is_some()
-            || matches!(
-                c,
-                '十' | '拾' | '上' | '下' | '前' | '百' | '千' | '万' | '亿'
-            );
-        if !candidate {
+        if !is_candidate(c) {
             i += 1;
             continue;
         }
         match figure_at(view, i, from) {
             Step::Found(raw) => {
                 let next = raw.end.max(i + 1);
-                let overlaps = blocked
+                // Set phrases are short: look for them in a window around the figure only.
+                let wa = raw.num_start.saturating_sub(BLOCK_WINDOW).max(from);
+                let wb = (raw.end + BLOCK_WINDOW).min(to);
+                let overlaps = lexicon::blocked_ranges(view, wa, wb)
                     .iter()
                     .any(|&(a, b)| a < raw.end && raw.num_start < b);
                 if !overlaps {
@@ -98,7 +127,9 @@ enum Step {
 /// The estimate word written just before `at`, if any (not reaching before `floor`).
 fn prefix_approx(chars: &[char], at: usize, floor: usize) -> Option<(&'static str, usize)> {
     for &(w, a) in PREFIX_APPROX {
-        let Some(n) = match_before(chars, at, w) else { continue };
+        let Some(n) = match_before(chars, at, w) else {
+            continue;
+        };
         if at < floor + n {
             continue;
         }
@@ -131,7 +162,9 @@ fn prefix_approx(chars: &[char], at: usize, floor: usize) -> Option<(&'static st
 /// The estimate word written at `at` after a unit, if any.
 fn suffix_approx(chars: &[char], at: usize) -> Option<(&'static str, usize)> {
     for &(w, a) in SUFFIX_APPROX {
-        let Some(n) = match_at(chars, at, w) else { continue };
+        let Some(n) = match_at(chars, at, w) else {
+            continue;
+        };
         if w == "上下" {
             // 上下一心, 上下联动, 上下游: not an estimate.
             let next = chars.get(at + 2).copied();

@@ -563,21 +563,24 @@ fn ends_with_change_noun(chars: &[char], a: usize, b: usize) -> bool {
 
 /// The text ends with a verb of making or doing (成功创建, 重点建设, 每年办好).
 fn ends_with_verb(chars: &[char], a: usize, b: usize) -> bool {
-    BARE_VERBS.iter().any(|v| match_before(chars, b, v).is_some_and(|n| n >= 2 && b >= a + n)) || [
-        "办好",
-        "评选出",
-        "选出",
-        "表彰",
-        "组成",
-        "获评",
-        "创建",
-        "建设",
-        "组织",
-        "选派",
-        "培育形成",
-    ]
-    .iter()
-    .any(|v| word_before(chars, b, v))
+    BARE_VERBS
+        .iter()
+        .any(|v| match_before(chars, b, v).is_some_and(|n| n >= 2 && b >= a + n))
+        || [
+            "办好",
+            "评选出",
+            "选出",
+            "表彰",
+            "组成",
+            "获评",
+            "创建",
+            "建设",
+            "组织",
+            "选派",
+            "培育形成",
+        ]
+        .iter()
+        .any(|v| word_before(chars, b, v))
 }
 
 fn is_bare_verb(chars: &[char], a: usize, b: usize) -> bool {

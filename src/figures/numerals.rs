@@ -419,10 +419,16 @@ pub(crate) fn parse(chars: &[char], at: usize) -> Option<Number> {
 
 /// Rounds to 14 significant digits, which is more than any written figure carries.
 pub(crate) fn tidy(v: f64) -> f64 {
-    if !v.is_finite() || v == 0.0 {
+    if !v.is_finite() || v == 0.0 || v.fract() == 0.0 && v.abs() < 1e15 {
         return v;
     }
-    format!("{v:.13e}").parse().unwrap_or(v)
+    let m = 10f64.powi(13 - v.abs().log10().floor() as i32);
+    let r = (v * m).round() / m;
+    if r.is_finite() {
+        r
+    } else {
+        v
+    }
 }
 
 /// Reads a bare scale word used as a number after an estimate word: 近万人, 上万, 逾千.

@@ -202,11 +202,14 @@ const UNITS: &[(&str, FigKind)] = &[
 ];
 
 /// Units grouped by first char, longest first.
-fn by_first_char() -> &'static std::collections::HashMap<char, Vec<(&'static str, FigKind, Vec<char>)>> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<char, Vec<(&'static str, FigKind, Vec<char>)>>> =
-        std::sync::OnceLock::new();
+fn by_first_char(
+) -> &'static std::collections::HashMap<char, Vec<(&'static str, FigKind, Vec<char>)>> {
+    static MAP: std::sync::OnceLock<
+        std::collections::HashMap<char, Vec<(&'static str, FigKind, Vec<char>)>>,
+    > = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m: std::collections::HashMap<char, Vec<(&'static str, FigKind, Vec<char>)>> = Default::default();
+        let mut m: std::collections::HashMap<char, Vec<(&'static str, FigKind, Vec<char>)>> =
+            Default::default();
         for &(u, k) in UNITS {
             let cs: Vec<char> = u.chars().collect();
             if let Some(&c) = cs.first() {
