@@ -3,9 +3,9 @@
 //! labelled by reading the text.
 //!
 //! A predicted figure matches a labelled one when kind and value agree (values within 1e-6
-//! relative; dates have none), nearest offset first. Targets (issue 6): precision and recall
-//! >= 0.95 on value and kind, approx right on >= 0.9 of matches, metric right on >= 0.85 of
-//! matches whose label names a metric. A metric is right when it equals the label, or when
+//! relative; dates have none), nearest offset first. Targets (issue 6): precision and
+//! recall at least 0.95 on value and kind, approx right on at least 0.9 of matches, metric
+//! right on at least 0.85 of matches whose label names a metric. A metric is right when it equals the label, or when
 //! one ends with the other and the shorter is at least half as long (Chinese puts the head
 //! noun last: 全市生产总值 names the same thing as 生产总值).
 

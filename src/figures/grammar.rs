@@ -584,9 +584,8 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
                     if next.is_some_and(|c| "合旧算射扣腾".contains(c)) {
                         return Step::Skip(skip_to);
                     }
-                    let f = |v: f64| if v < 10.0 { v / 10.0 } else { v / 100.0 };
-                    value = f(value);
-                    upper = upper.map(f);
+                    value = discount(value);
+                    upper = upper.map(discount);
                 }
                 _ => {}
             }
@@ -843,6 +842,15 @@ fn with_prefix(
     match prefix_approx(chars, at, floor) {
         Some((a, p)) => (approx.or(Some(a)), p),
         None => (approx, at),
+    }
+}
+
+/// 8折 is 0.8, 9.9折 is 0.99, 85折 is 0.85.
+fn discount(v: f64) -> f64 {
+    if v < 10.0 {
+        v / 10.0
+    } else {
+        v / 100.0
     }
 }
 

@@ -91,14 +91,7 @@ const SCALE_LED_UNITS: &[&str] = &[
 ];
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for w in word.chars() {
-        if chars.get(i) != Some(&w) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    super::lexicon::word_at(chars, at, word)
 }
 
 fn scale_led_unit_at(chars: &[char], at: usize) -> bool {
@@ -271,8 +264,7 @@ pub(crate) fn parse(chars: &[char], at: usize) -> Option<Number> {
         return None;
     }
 
-    loop {
-        let Some(&c) = chars.get(i) else { break };
+    while let Some(&c) = chars.get(i) {
         if let Some(u) = small_unit(c) {
             if scale_led_unit_at(chars, i) {
                 break;

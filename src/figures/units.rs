@@ -201,15 +201,15 @@ const UNITS: &[(&str, FigKind)] = &[
     ("折", Ratio),
 ];
 
+/// Units sharing a first char: (name, kind, chars), longest first.
+type UnitList = Vec<(&'static str, FigKind, Vec<char>)>;
+
 /// Units grouped by first char, longest first.
-fn by_first_char(
-) -> &'static std::collections::HashMap<char, Vec<(&'static str, FigKind, Vec<char>)>> {
-    static MAP: std::sync::OnceLock<
-        std::collections::HashMap<char, Vec<(&'static str, FigKind, Vec<char>)>>,
-    > = std::sync::OnceLock::new();
+fn by_first_char() -> &'static std::collections::HashMap<char, UnitList> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<char, UnitList>> =
+        std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m: std::collections::HashMap<char, Vec<(&'static str, FigKind, Vec<char>)>> =
-            Default::default();
+        let mut m: std::collections::HashMap<char, UnitList> = Default::default();
         for &(u, k) in UNITS {
             let cs: Vec<char> = u.chars().collect();
             if let Some(&c) = cs.first() {
