@@ -125,6 +125,20 @@ const LINKS: &[(&str, Link)] = &[
     ("不少于", Link::Plain),
     ("不高于", Link::Plain),
     ("年均增长", Link::Change),
+    ("年平均增长", Link::Change),
+    ("年平均", Link::Plain),
+    ("实际增长", Link::Change),
+    ("名义增长", Link::Change),
+    ("增加了", Link::Change),
+    ("增长了", Link::Change),
+    ("提高了", Link::Change),
+    ("下降了", Link::Change),
+    ("减少了", Link::Change),
+    ("降低了", Link::Change),
+    ("扩大了", Link::Change),
+    ("上升了", Link::Change),
+    ("达到了", Link::Plain),
+    ("实际", Link::Plain),
     ("平均为", Link::Plain),
     ("平均达到", Link::Plain),
     ("年均提高", Link::Change),
@@ -286,6 +300,7 @@ const LEADS: &[&str] = &[
     "、",
     "和",
     "及",
+    "的",
 ];
 
 /// Verbs that name no thing: a metric made only of one of these looks after the number.
@@ -752,7 +767,7 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         // Nothing between a year and the number: the words before the year name the thing.
         if metric.is_none() {
             if let Some(p) = prev_in_clause {
-                if matches!(p.kind, FigKind::Year | FigKind::Date) {
+                if matches!(p.kind, FigKind::Year | FigKind::Date | FigKind::Duration) {
                     // 居民收入比2020年增长5%
                     let (e, _) = cut_comparison(chars, cs, p.start);
                     let (e, _) = strip_links(chars, cs, e);

@@ -119,6 +119,17 @@ const UNITS: &[(&str, FigKind)] = &[
     ("千卡", Quantity),
     // Counts with a measure word.
     ("人次", Count),
+    // People counted by what they are (五亿多农民, 七亿五千万人口).
+    ("人口", Count),
+    ("农民", Count),
+    ("工人", Count),
+    ("职工", Count),
+    ("学生", Count),
+    ("干部", Count),
+    ("农户", Count),
+    ("居民", Count),
+    ("群众", Count),
+    ("党员", Count),
     ("户次", Count),
     ("家次", Count),
     ("项次", Count),
