@@ -191,6 +191,15 @@ fn mid_over(chars: &[char], n: &Number) -> usize {
 
 /// A number, possibly written as 百分之…; returns (number, percent?) .
 fn number_at(chars: &[char], at: usize) -> Option<(Number, bool)> {
+    if word_at(chars, at, "百分之百")
+        && !chars
+            .get(at + 4)
+            .is_some_and(|c| numerals::is_numeral_char(*c))
+    {
+        let mut n = numerals::bare_scale(chars, at + 3)?;
+        n.start = at;
+        return Some((n, true));
+    }
     if word_at(chars, at, "百分之") || word_at(chars, at, "千分之") {
         let mut n = numerals::parse(chars, at + 3)?;
         if word_at(chars, at, "千分之") {
