@@ -509,14 +509,19 @@ fn strip_leads(chars: &[char], mut a: usize, b: usize) -> usize {
                 break;
             }
         }
-        // 一是, 二是 … 十是: enumerations.
-        if !moved
-            && a + 2 <= b
-            && (super::numerals::chinese_digit(chars[a]).is_some() || chars[a] == '十')
-            && chars[a + 1] == '是'
-        {
-            a += 2;
-            moved = true;
+        // 一是, 二是 … 十一是: enumerations.
+        if !moved {
+            let mut k = a;
+            while k < b
+                && k < a + 3
+                && (super::numerals::chinese_digit(chars[k]).is_some() || chars[k] == '十')
+            {
+                k += 1;
+            }
+            if k > a && k < b && chars[k] == '是' {
+                a = k + 1;
+                moved = true;
+            }
         }
         if !moved {
             return a;
