@@ -85,7 +85,11 @@ fn score(verbose: bool, split: Option<&str>) -> Score {
         metric_n: 0,
         metric_ok: 0,
     };
-    for p in doc.paragraphs.iter().filter(|p| split.is_none_or(|s| p.split == s)) {
+    for p in doc
+        .paragraphs
+        .iter()
+        .filter(|p| split.is_none_or(|s| p.split == s))
+    {
         let (pred, _) = extract_text(&p.text);
         s.gold += p.figures.len();
         s.pred += pred.len();

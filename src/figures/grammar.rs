@@ -668,13 +668,17 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
     if n.digit_string && n.chinese && kind != FigKind::Year {
         return Step::Skip(skip_to);
     }
+    // 1对1 is a manner of helping, not a count of pairs.
+    if uname == "对" && nxt.is_some_and(|c| numerals::is_numeral_char(c)) {
+        return Step::Skip(end);
+    }
     if n.chinese && matches!(uname, "期" | "门") {
         return Step::Skip(end);
     }
     if uname == "次" && prev == Some('届') {
         return Step::Skip(end);
     }
-    if nxt == Some('级') || nxt == Some('号') || nxt.is_some_and(|c| c.is_ascii_alphanumeric()) {
+    if nxt == Some('级') || nxt == Some('号') || nxt.is_some_and(|c| c.is_ascii_alphabetic()) {
         return Step::Skip(end);
     }
     if kind == FigKind::Count && uname == "位" && nxt.is_some_and(|c| "数置于居列".contains(c))

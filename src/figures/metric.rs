@@ -664,7 +664,22 @@ fn post_noun(chars: &[char], from: usize, limit: usize) -> Option<(usize, usize)
             break;
         }
         if b > a && POST_STOPS.iter().any(|w| word_at(chars, b, w)) {
-            break;
+            // 国家和地区: a 和 joining two nouns up to the end of the clause stays inside.
+            let joins = matches!(c, '和' | '与' | '及') && {
+                let mut e = b + 1;
+                while e < limit && !is_clause_break(chars[e]) && is_hanzi(chars[e]) && e - b < 6 {
+                    e += 1;
+                }
+                e > b + 1
+                    && e - b <= 5
+                    && (e == chars.len() || is_clause_break(chars[e]))
+                    && !chars[b + 1..e]
+                        .iter()
+                        .any(|c| super::numerals::is_numeral_char(*c))
+            };
+            if !joins {
+                break;
+            }
         }
         b += 1;
     }
@@ -684,12 +699,14 @@ fn post_noun(chars: &[char], from: usize, limit: usize) -> Option<(usize, usize)
 /// Metric and role of each figure (figures sorted by start).
 pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRole> {
     let mut out: Vec<MetricRole> = Vec::with_capacity(figs.len());
+    let mut shared: Vec<bool> = Vec::with_capacity(figs.len());
     for (k, f) in figs.iter().enumerate() {
         if matches!(f.kind, FigKind::Year | FigKind::Date | FigKind::Duration) {
             out.push(MetricRole {
                 metric: None,
                 role: None,
             });
+            shared.push(false);
             continue;
         }
         // Clause start: a clause break, or a 、 right after the previous figure.
@@ -804,7 +821,11 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
                                 || ends_with_verb(chars, a, b))
                 }
             };
-            let listing = word_before(chars, raw_b, "等");
+            // 1679个行政村生活污水和199个农村黑臭水体: after a 和 the noun follows the number.
+            let listing = word_before(chars, raw_b, "等")
+                || word_before(chars, raw_b, "和")
+                || word_before(chars, raw_b, "及")
+                || word_before(chars, raw_b, "与");
             let of = f.kind == FigKind::Percent && chars.get(f.end) == Some(&'的');
             let usable = f.kind != FigKind::Percent || of || metric.is_none() && !change;
             if usable && (bare || listing || of) {
@@ -845,10 +866,57 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         if change && role == "level" {
             role = "change";
         }
+        let respectively = chars[pre_a.min(raw_b)..raw_b]
+            .iter()
+            .collect::<String>()
+            .contains("分别");
         out.push(MetricRole {
             metric,
             role: Some(role),
         });
+        shared.push(respectively);
     }
+    distribute(chars, figs, &mut out, &shared);
     out
+}
+
+/// 入园率和普惠率分别达96%和94%: figures after 分别 that share a metric naming as many
+/// items as there are figures take one item each, in order.
+fn distribute(chars: &[char], figs: &[Raw], out: &mut [MetricRole], respectively: &[bool]) {
+    let mut k = 0;
+    while k < out.len() {
+        let Some((a, b)) = out[k].metric else {
+            k += 1;
+            continue;
+        };
+        if !respectively[k] {
+            k += 1;
+            continue;
+        }
+        let mut e = k + 1;
+        while e < out.len() && out[e].metric == Some((a, b)) && figs[e].kind == figs[k].kind {
+            e += 1;
+        }
+        let group = e - k;
+        // Items of the metric: split at 、 and at the last 和/及/与.
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut s = a;
+        for i in a..b {
+            if matches!(chars[i], '、' | '和' | '及' | '与') {
+                if i > s {
+                    items.push((s, i));
+                }
+                s = i + 1;
+            }
+        }
+        if b > s {
+            items.push((s, b));
+        }
+        if group >= 2 && items.len() == group {
+            for (j, it) in items.into_iter().enumerate() {
+                out[k + j].metric = Some(it);
+            }
+        }
+        k = e;
+    }
 }

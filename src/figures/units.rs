@@ -203,6 +203,8 @@ const UNITS: &[(&str, FigKind)] = &[
     ("列", Count),
     ("趟", Count),
     ("匹", Count),
+    ("对", Count),
+    ("大类", Count),
     ("锭", Count),
     ("桶", Quantity),
     ("尺", Quantity),
