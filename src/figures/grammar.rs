@@ -669,7 +669,7 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
         return Step::Skip(skip_to);
     }
     // 1对1 is a manner of helping, not a count of pairs.
-    if uname == "对" && nxt.is_some_and(|c| numerals::is_numeral_char(c)) {
+    if uname == "对" && nxt.is_some_and(numerals::is_numeral_char) {
         return Step::Skip(end);
     }
     if n.chinese && matches!(uname, "期" | "门") {

@@ -761,7 +761,7 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         let mut role: &'static str = "level";
 
         // 完成年计划的103.51%: a share of a target.
-        if f.kind == FigKind::Percent {
+        if f.kind == FigKind::Percent && raw_b > pre_a && chars[raw_b - 1] == '的' {
             let seg: String = chars[pre_a..raw_b].iter().collect();
             if seg.ends_with('的')
                 && ["计划", "目标", "任务", "预算"]
@@ -866,10 +866,7 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         if change && role == "level" {
             role = "change";
         }
-        let respectively = chars[pre_a.min(raw_b)..raw_b]
-            .iter()
-            .collect::<String>()
-            .contains("分别");
+        let respectively = (pre_a.min(raw_b)..raw_b).any(|i| word_at(chars, i, "分别"));
         out.push(MetricRole {
             metric,
             role: Some(role),
@@ -901,8 +898,8 @@ fn distribute(chars: &[char], figs: &[Raw], out: &mut [MetricRole], respectively
         // Items of the metric: split at 、 and at the last 和/及/与.
         let mut items: Vec<(usize, usize)> = Vec::new();
         let mut s = a;
-        for i in a..b {
-            if matches!(chars[i], '、' | '和' | '及' | '与') {
+        for (i, &c) in chars.iter().enumerate().take(b).skip(a) {
+            if matches!(c, '、' | '和' | '及' | '与') {
                 if i > s {
                     items.push((s, i));
                 }
