@@ -235,12 +235,21 @@ const LINKS: &[(&str, Link)] = &[
     ("\u{3000}", Link::Plain),
 ];
 
-fn links_longest_first() -> &'static [(&'static str, Link)] {
-    static SORTED: std::sync::OnceLock<Vec<(&'static str, Link)>> = std::sync::OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut v = LINKS.to_vec();
-        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
-        v
+/// Link words by their last char, longest first (the text is stripped from the end).
+fn links_by_last_char() -> &'static std::collections::HashMap<char, Vec<(&'static str, Link)>> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<char, Vec<(&'static str, Link)>>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: std::collections::HashMap<char, Vec<(&'static str, Link)>> = Default::default();
+        for &(w, k) in LINKS {
+            if let Some(c) = w.chars().last() {
+                m.entry(c).or_default().push((w, k));
+            }
+        }
+        for v in m.values_mut() {
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        }
+        m
     })
 }
 
@@ -536,7 +545,14 @@ fn strip_links(chars: &[char], a: usize, mut b: usize) -> (usize, bool) {
     let mut to_seen = false;
     loop {
         let mut moved = false;
-        for (w, k) in links_longest_first() {
+        let Some(list) = b
+            .checked_sub(1)
+            .filter(|&i| i >= a)
+            .and_then(|i| links_by_last_char().get(&chars[i]))
+        else {
+            return (b, change);
+        };
+        for (w, k) in list {
             if let Some(n) = match_before(chars, b, w).filter(|n| b >= a + n) {
                 if *k == Link::Change && !to_seen {
                     change = true;
