@@ -105,9 +105,7 @@ pub(crate) fn scan(chars: &[char], from: usize, to: usize) -> Vec<Raw> {
                 // Set phrases are short: look for them in a window around the figure only.
                 let wa = raw.num_start.saturating_sub(BLOCK_WINDOW).max(from);
                 let wb = (raw.end + BLOCK_WINDOW).min(to);
-                let overlaps = lexicon::blocked_ranges(view, wa, wb)
-                    .iter()
-                    .any(|&(a, b)| a < raw.end && raw.num_start < b);
+                let overlaps = lexicon::blocked_overlap(view, wa, wb, raw.num_start, raw.end);
                 if !overlaps {
                     out.push(raw);
                 }

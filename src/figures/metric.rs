@@ -508,6 +508,20 @@ const POST_STOPS: &[&str] = &[
     "超",
 ];
 
+/// Can a POST_STOPS word start with `c`? (A cheap test before trying them all.)
+fn post_stop_first(c: char) -> bool {
+    static FIRST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    FIRST
+        .get_or_init(|| {
+            let mut v: Vec<char> = POST_STOPS.iter().filter_map(|w| w.chars().next()).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .binary_search(&c)
+        .is_ok()
+}
+
 fn strip_leads(chars: &[char], mut a: usize, b: usize) -> usize {
     loop {
         let mut moved = false;
@@ -679,7 +693,7 @@ fn post_noun(chars: &[char], from: usize, limit: usize) -> Option<(usize, usize)
         if is_clause_break(c) || c.is_ascii_digit() {
             break;
         }
-        if b > a && POST_STOPS.iter().any(|w| word_at(chars, b, w)) {
+        if b > a && post_stop_first(c) && POST_STOPS.iter().any(|w| word_at(chars, b, w)) {
             // 国家和地区: a 和 joining two nouns up to the end of the clause stays inside.
             let joins = matches!(c, '和' | '与' | '及') && {
                 let mut e = b + 1;
