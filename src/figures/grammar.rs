@@ -11,7 +11,9 @@
 //! followed by filters for what looks like a figure but is a name: ordinals (第一), plan names
 //! and slogans, set phrases, codes with leading zeros, numbers glued to Latin letters.
 
-use super::lexicon::{self, match_at, match_before, word_at, word_before, PREFIX_APPROX, SUFFIX_APPROX};
+use super::lexicon::{
+    self, match_at, match_before, word_at, word_before, PREFIX_APPROX, SUFFIX_APPROX,
+};
 use super::numerals::{self, Number};
 use super::units::{unit_at, FigKind};
 
@@ -53,32 +55,57 @@ fn is_code_neighbour(c: char) -> bool {
         )
 }
 
+/// Chars of context searched for set phrases on each side of a figure (the longest phrase
+/// is eight chars).
+const BLOCK_WINDOW: usize = 10;
+
+/// Can a figure start at `c`? A bit mask over the low six bits rules out most chars with one
+/// test before the exact check.
+fn is_candidate(c: char) -> bool {
+    const STARTS: &[char] = &[
+        '〇', '零', '○', '一', '壹', '幺', '二', '贰', '两', '俩', '貳', '兩', '三', '叁', '參',
+        '四', '肆', '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾',
+        '上', '下', '前', '百', '千', '万', '亿', '佰', '仟', '萬', '億', 'Ｏ',
+    ];
+    const fn mask() -> u64 {
+        let mut m = 0u64;
+        let mut i = 0;
+        while i < STARTS.len() {
+            m |= 1u64 << (STARTS[i] as u32 & 63);
+            i += 1;
+        }
+        m
+    }
+    const MASK: u64 = mask();
+    if c.is_ascii_digit() {
+        return true;
+    }
+    if (c as u32) < 0x3000 && c != '○' {
+        return false;
+    }
+    MASK & (1u64 << (c as u32 & 63)) != 0 && STARTS.contains(&c)
+}
+
 /// Scans `chars[from..to]` for figures.
 pub(crate) fn scan(chars: &[char], from: usize, to: usize) -> Vec<Raw> {
     let to = to.min(chars.len());
     let from = from.min(to);
-    let blocked = lexicon::blocked_ranges(chars, from, to);
     let view = &chars[..to];
     let mut out: Vec<Raw> = Vec::new();
     let mut i = from;
     while i < to {
         let c = view[i];
-        let candidate = c.is_ascii_digit()
-            || numerals::chinese_digit(c).is_some()
-            || matches!(
-                c,
-                '十' | '拾' | '上' | '下' | '前' | '百' | '千' | '万' | '亿'
-            );
-        if !candidate {
+        if !is_candidate(c) {
             i += 1;
             continue;
         }
         match figure_at(view, i, from) {
             Step::Found(raw) => {
                 let next = raw.end.max(i + 1);
-                let overlaps = blocked
-                    .iter()
-                    .any(|&(a, b)| a < raw.end && raw.num_start < b);
+                // Set phrases are short: look for them in a window around the figure only.
+                let wa = raw.num_start.saturating_sub(BLOCK_WINDOW).max(from);
+                let wb = (raw.end + BLOCK_WINDOW).min(to);
+                let overlaps = lexicon::blocked_overlap(view, wa, wb, raw.num_start, raw.end);
                 if !overlaps {
                     out.push(raw);
                 }
@@ -98,7 +125,9 @@ enum Step {
 /// The estimate word written just before `at`, if any (not reaching before `floor`).
 fn prefix_approx(chars: &[char], at: usize, floor: usize) -> Option<(&'static str, usize)> {
     for &(w, a) in PREFIX_APPROX {
-        let Some(n) = match_before(chars, at, w) else { continue };
+        let Some(n) = match_before(chars, at, w) else {
+            continue;
+        };
         if at < floor + n {
             continue;
         }
@@ -131,7 +160,9 @@ fn prefix_approx(chars: &[char], at: usize, floor: usize) -> Option<(&'static st
 /// The estimate word written at `at` after a unit, if any.
 fn suffix_approx(chars: &[char], at: usize) -> Option<(&'static str, usize)> {
     for &(w, a) in SUFFIX_APPROX {
-        let Some(n) = match_at(chars, at, w) else { continue };
+        let Some(n) = match_at(chars, at, w) else {
+            continue;
+        };
         if w == "上下" {
             // 上下一心, 上下联动, 上下游: not an estimate.
             let next = chars.get(at + 2).copied();
@@ -158,6 +189,15 @@ fn mid_over(chars: &[char], n: &Number) -> usize {
 
 /// A number, possibly written as 百分之…; returns (number, percent?) .
 fn number_at(chars: &[char], at: usize) -> Option<(Number, bool)> {
+    if word_at(chars, at, "百分之百")
+        && !chars
+            .get(at + 4)
+            .is_some_and(|c| numerals::is_numeral_char(*c))
+    {
+        let mut n = numerals::bare_scale(chars, at + 3)?;
+        n.start = at;
+        return Some((n, true));
+    }
     if word_at(chars, at, "百分之") || word_at(chars, at, "千分之") {
         let mut n = numerals::parse(chars, at + 3)?;
         if word_at(chars, at, "千分之") {
@@ -551,9 +591,8 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
                     if next.is_some_and(|c| "合旧算射扣腾".contains(c)) {
                         return Step::Skip(skip_to);
                     }
-                    let f = |v: f64| if v < 10.0 { v / 10.0 } else { v / 100.0 };
-                    value = f(value);
-                    upper = upper.map(f);
+                    value = discount(value);
+                    upper = upper.map(discount);
                 }
                 _ => {}
             }
@@ -627,13 +666,17 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
     if n.digit_string && n.chinese && kind != FigKind::Year {
         return Step::Skip(skip_to);
     }
+    // 1对1 is a manner of helping, not a count of pairs.
+    if uname == "对" && nxt.is_some_and(numerals::is_numeral_char) {
+        return Step::Skip(end);
+    }
     if n.chinese && matches!(uname, "期" | "门") {
         return Step::Skip(end);
     }
     if uname == "次" && prev == Some('届') {
         return Step::Skip(end);
     }
-    if nxt == Some('级') || nxt == Some('号') || nxt.is_some_and(|c| c.is_ascii_alphanumeric()) {
+    if nxt == Some('级') || nxt == Some('号') || nxt.is_some_and(|c| c.is_ascii_alphabetic()) {
         return Step::Skip(end);
     }
     if kind == FigKind::Count && uname == "位" && nxt.is_some_and(|c| "数置于居列".contains(c))
@@ -810,6 +853,15 @@ fn with_prefix(
     match prefix_approx(chars, at, floor) {
         Some((a, p)) => (approx.or(Some(a)), p),
         None => (approx, at),
+    }
+}
+
+/// 8折 is 0.8, 9.9折 is 0.99, 85折 is 0.85.
+fn discount(v: f64) -> f64 {
+    if v < 10.0 {
+        v / 10.0
+    } else {
+        v / 100.0
     }
 }
 

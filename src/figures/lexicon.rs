@@ -147,7 +147,11 @@ const BLOCKED: &[&str] = &[
     "九台",
     "二十四节气",
     "节气",
-    "三门湾", "一元化", "二元结构", "城乡二元", "一体化",
+    "三门湾",
+    "一元化",
+    "二元结构",
+    "城乡二元",
+    "一体化",
     // Plan names and slogans.
     "三个代表",
     "两学一做",
@@ -199,6 +203,15 @@ const BLOCKED: &[&str] = &[
     "三步走",
     "两个大局",
     "两个毫不",
+    "两个百年",
+    "三个一以贯之",
+    "五个必由之路",
+    "六个必须坚持",
+    "九个坚持",
+    "十个坚持",
+    "十个明确",
+    "十四个坚持",
+    "十三个方面",
     "两个务必",
     "两个凡是",
     "三个面向",
@@ -266,6 +279,43 @@ fn is_plan_number(p: &str) -> bool {
     cs.len() <= 3 && cs.last() == Some(&'五') && !p.contains("个") && !p.contains("年")
 }
 
+/// Does a blocked phrase found in `chars[from..to]` overlap `[x, y)`? Encodes the window
+/// on the stack: this runs once per figure.
+pub(crate) fn blocked_overlap(chars: &[char], from: usize, to: usize, x: usize, y: usize) -> bool {
+    const MAX: usize = 60;
+    if to <= from || to - from > MAX {
+        return blocked_ranges(chars, from, to)
+            .iter()
+            .any(|&(a, b)| a < y && x < b);
+    }
+    let mut buf = [0u8; MAX * 4];
+    let mut starts = [0usize; MAX + 1];
+    let mut len = 0;
+    for (k, c) in chars[from..to].iter().enumerate() {
+        starts[k] = len;
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    starts[to - from] = len;
+    let n = to - from + 1;
+    let to_char = |b: usize| from + starts[..n].partition_point(|&s| s < b);
+    blocked().find_iter(&buf[..len]).any(|m| {
+        let (a, b) = (to_char(m.start()), to_char(m.end()));
+        a < y && x < b && keep_match(chars, a, b, BLOCKED[m.pattern().as_usize()])
+    })
+}
+
+/// A plan-number match (十五, 三五) blocks only as a plan name.
+fn keep_match(chars: &[char], a: usize, b: usize, pat: &str) -> bool {
+    if !is_plan_number(pat) {
+        return true;
+    }
+    let quoted = a > 0 && matches!(chars[a - 1], '“' | '"' | '「' | '‘')
+        || chars
+            .get(b)
+            .is_some_and(|c| matches!(c, '”' | '"' | '」' | '’'));
+    quoted || PLAN_SUFFIX.iter().any(|w| word_at(chars, b, w))
+}
+
 /// Blocked char ranges of `chars[from..to]` (char offsets into `chars`).
 pub(crate) fn blocked_ranges(chars: &[char], from: usize, to: usize) -> Vec<(usize, usize)> {
     let s: String = chars[from..to].iter().collect();
@@ -275,19 +325,8 @@ pub(crate) fn blocked_ranges(chars: &[char], from: usize, to: usize) -> Vec<(usi
     for m in blocked().find_iter(&s) {
         let a = to_char(m.start());
         let b = to_char(m.end());
-        let pat = BLOCKED[m.pattern().as_usize()];
-        if is_plan_number(pat) {
-            // Only a plan name when a plan word follows, a quote encloses it, or 计划 follows.
-            let after: String = chars[b.min(chars.len())..(b + 4).min(chars.len())]
-                .iter()
-                .collect();
-            let quoted = a > 0 && matches!(chars[a - 1], '“' | '"' | '「' | '‘')
-                || chars
-                    .get(b)
-                    .is_some_and(|c| matches!(c, '”' | '"' | '」' | '’'));
-            if !(quoted || PLAN_SUFFIX.iter().any(|w| after.starts_with(w))) {
-                continue;
-            }
+        if !keep_match(chars, a, b, BLOCKED[m.pattern().as_usize()]) {
+            continue;
         }
         out.push((a, b));
     }

@@ -125,6 +125,20 @@ const LINKS: &[(&str, Link)] = &[
     ("不少于", Link::Plain),
     ("不高于", Link::Plain),
     ("年均增长", Link::Change),
+    ("年平均增长", Link::Change),
+    ("年平均", Link::Plain),
+    ("实际增长", Link::Change),
+    ("名义增长", Link::Change),
+    ("增加了", Link::Change),
+    ("增长了", Link::Change),
+    ("提高了", Link::Change),
+    ("下降了", Link::Change),
+    ("减少了", Link::Change),
+    ("降低了", Link::Change),
+    ("扩大了", Link::Change),
+    ("上升了", Link::Change),
+    ("达到了", Link::Plain),
+    ("实际", Link::Plain),
     ("平均为", Link::Plain),
     ("平均达到", Link::Plain),
     ("年均提高", Link::Change),
@@ -221,12 +235,21 @@ const LINKS: &[(&str, Link)] = &[
     ("\u{3000}", Link::Plain),
 ];
 
-fn links_longest_first() -> &'static [(&'static str, Link)] {
-    static SORTED: std::sync::OnceLock<Vec<(&'static str, Link)>> = std::sync::OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut v = LINKS.to_vec();
-        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
-        v
+/// Link words by their last char, longest first (the text is stripped from the end).
+fn links_by_last_char() -> &'static std::collections::HashMap<char, Vec<(&'static str, Link)>> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<char, Vec<(&'static str, Link)>>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: std::collections::HashMap<char, Vec<(&'static str, Link)>> = Default::default();
+        for &(w, k) in LINKS {
+            if let Some(c) = w.chars().last() {
+                m.entry(c).or_default().push((w, k));
+            }
+        }
+        for v in m.values_mut() {
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        }
+        m
     })
 }
 
@@ -286,6 +309,7 @@ const LEADS: &[&str] = &[
     "、",
     "和",
     "及",
+    "的",
 ];
 
 /// Verbs that name no thing: a metric made only of one of these looks after the number.
@@ -484,6 +508,20 @@ const POST_STOPS: &[&str] = &[
     "超",
 ];
 
+/// Can a POST_STOPS word start with `c`? (A cheap test before trying them all.)
+fn post_stop_first(c: char) -> bool {
+    static FIRST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    FIRST
+        .get_or_init(|| {
+            let mut v: Vec<char> = POST_STOPS.iter().filter_map(|w| w.chars().next()).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .binary_search(&c)
+        .is_ok()
+}
+
 fn strip_leads(chars: &[char], mut a: usize, b: usize) -> usize {
     loop {
         let mut moved = false;
@@ -494,14 +532,19 @@ fn strip_leads(chars: &[char], mut a: usize, b: usize) -> usize {
                 break;
             }
         }
-        // 一是, 二是 … 十是: enumerations.
-        if !moved
-            && a + 2 <= b
-            && (super::numerals::chinese_digit(chars[a]).is_some() || chars[a] == '十')
-            && chars[a + 1] == '是'
-        {
-            a += 2;
-            moved = true;
+        // 一是, 二是 … 十一是: enumerations.
+        if !moved {
+            let mut k = a;
+            while k < b
+                && k < a + 3
+                && (super::numerals::chinese_digit(chars[k]).is_some() || chars[k] == '十')
+            {
+                k += 1;
+            }
+            if k > a && k < b && chars[k] == '是' {
+                a = k + 1;
+                moved = true;
+            }
         }
         if !moved {
             return a;
@@ -516,7 +559,14 @@ fn strip_links(chars: &[char], a: usize, mut b: usize) -> (usize, bool) {
     let mut to_seen = false;
     loop {
         let mut moved = false;
-        for (w, k) in links_longest_first() {
+        let Some(list) = b
+            .checked_sub(1)
+            .filter(|&i| i >= a)
+            .and_then(|i| links_by_last_char().get(&chars[i]))
+        else {
+            return (b, change);
+        };
+        for (w, k) in list {
             if let Some(n) = match_before(chars, b, w).filter(|n| b >= a + n) {
                 if *k == Link::Change && !to_seen {
                     change = true;
@@ -563,21 +613,24 @@ fn ends_with_change_noun(chars: &[char], a: usize, b: usize) -> bool {
 
 /// The text ends with a verb of making or doing (成功创建, 重点建设, 每年办好).
 fn ends_with_verb(chars: &[char], a: usize, b: usize) -> bool {
-    BARE_VERBS.iter().any(|v| match_before(chars, b, v).is_some_and(|n| n >= 2 && b >= a + n)) || [
-        "办好",
-        "评选出",
-        "选出",
-        "表彰",
-        "组成",
-        "获评",
-        "创建",
-        "建设",
-        "组织",
-        "选派",
-        "培育形成",
-    ]
-    .iter()
-    .any(|v| word_before(chars, b, v))
+    BARE_VERBS
+        .iter()
+        .any(|v| match_before(chars, b, v).is_some_and(|n| n >= 2 && b >= a + n))
+        || [
+            "办好",
+            "评选出",
+            "选出",
+            "表彰",
+            "组成",
+            "获评",
+            "创建",
+            "建设",
+            "组织",
+            "选派",
+            "培育形成",
+        ]
+        .iter()
+        .any(|v| word_before(chars, b, v))
 }
 
 fn is_bare_verb(chars: &[char], a: usize, b: usize) -> bool {
@@ -640,8 +693,23 @@ fn post_noun(chars: &[char], from: usize, limit: usize) -> Option<(usize, usize)
         if is_clause_break(c) || c.is_ascii_digit() {
             break;
         }
-        if b > a && POST_STOPS.iter().any(|w| word_at(chars, b, w)) {
-            break;
+        if b > a && post_stop_first(c) && POST_STOPS.iter().any(|w| word_at(chars, b, w)) {
+            // 国家和地区: a 和 joining two nouns up to the end of the clause stays inside.
+            let joins = matches!(c, '和' | '与' | '及') && {
+                let mut e = b + 1;
+                while e < limit && !is_clause_break(chars[e]) && is_hanzi(chars[e]) && e - b < 6 {
+                    e += 1;
+                }
+                e > b + 1
+                    && e - b <= 5
+                    && (e == chars.len() || is_clause_break(chars[e]))
+                    && !chars[b + 1..e]
+                        .iter()
+                        .any(|c| super::numerals::is_numeral_char(*c))
+            };
+            if !joins {
+                break;
+            }
         }
         b += 1;
     }
@@ -661,12 +729,14 @@ fn post_noun(chars: &[char], from: usize, limit: usize) -> Option<(usize, usize)
 /// Metric and role of each figure (figures sorted by start).
 pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRole> {
     let mut out: Vec<MetricRole> = Vec::with_capacity(figs.len());
+    let mut shared: Vec<bool> = Vec::with_capacity(figs.len());
     for (k, f) in figs.iter().enumerate() {
         if matches!(f.kind, FigKind::Year | FigKind::Date | FigKind::Duration) {
             out.push(MetricRole {
                 metric: None,
                 role: None,
             });
+            shared.push(false);
             continue;
         }
         // Clause start: a clause break, or a 、 right after the previous figure.
@@ -721,7 +791,7 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         let mut role: &'static str = "level";
 
         // 完成年计划的103.51%: a share of a target.
-        if f.kind == FigKind::Percent {
+        if f.kind == FigKind::Percent && raw_b > pre_a && chars[raw_b - 1] == '的' {
             let seg: String = chars[pre_a..raw_b].iter().collect();
             if seg.ends_with('的')
                 && ["计划", "目标", "任务", "预算"]
@@ -749,7 +819,7 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         // Nothing between a year and the number: the words before the year name the thing.
         if metric.is_none() {
             if let Some(p) = prev_in_clause {
-                if matches!(p.kind, FigKind::Year | FigKind::Date) {
+                if matches!(p.kind, FigKind::Year | FigKind::Date | FigKind::Duration) {
                     // 居民收入比2020年增长5%
                     let (e, _) = cut_comparison(chars, cs, p.start);
                     let (e, _) = strip_links(chars, cs, e);
@@ -781,7 +851,11 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
                                 || ends_with_verb(chars, a, b))
                 }
             };
-            let listing = word_before(chars, raw_b, "等");
+            // 1679个行政村生活污水和199个农村黑臭水体: after a 和 the noun follows the number.
+            let listing = word_before(chars, raw_b, "等")
+                || word_before(chars, raw_b, "和")
+                || word_before(chars, raw_b, "及")
+                || word_before(chars, raw_b, "与");
             let of = f.kind == FigKind::Percent && chars.get(f.end) == Some(&'的');
             let usable = f.kind != FigKind::Percent || of || metric.is_none() && !change;
             if usable && (bare || listing || of) {
@@ -822,10 +896,54 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         if change && role == "level" {
             role = "change";
         }
+        let respectively = (pre_a.min(raw_b)..raw_b).any(|i| word_at(chars, i, "分别"));
         out.push(MetricRole {
             metric,
             role: Some(role),
         });
+        shared.push(respectively);
     }
+    distribute(chars, figs, &mut out, &shared);
     out
+}
+
+/// 入园率和普惠率分别达96%和94%: figures after 分别 that share a metric naming as many
+/// items as there are figures take one item each, in order.
+fn distribute(chars: &[char], figs: &[Raw], out: &mut [MetricRole], respectively: &[bool]) {
+    let mut k = 0;
+    while k < out.len() {
+        let Some((a, b)) = out[k].metric else {
+            k += 1;
+            continue;
+        };
+        if !respectively[k] {
+            k += 1;
+            continue;
+        }
+        let mut e = k + 1;
+        while e < out.len() && out[e].metric == Some((a, b)) && figs[e].kind == figs[k].kind {
+            e += 1;
+        }
+        let group = e - k;
+        // Items of the metric: split at 、 and at the last 和/及/与.
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut s = a;
+        for (i, &c) in chars.iter().enumerate().take(b).skip(a) {
+            if matches!(c, '、' | '和' | '及' | '与') {
+                if i > s {
+                    items.push((s, i));
+                }
+                s = i + 1;
+            }
+        }
+        if b > s {
+            items.push((s, b));
+        }
+        if group >= 2 && items.len() == group {
+            for (j, it) in items.into_iter().enumerate() {
+                out[k + j].metric = Some(it);
+            }
+        }
+        k = e;
+    }
 }

@@ -30,18 +30,94 @@ use crate::report::{Figure, Placeholder};
 /// Offsets in the result are char offsets into `cleaned`.
 pub fn extract(cleaned: &str, analysis: &str, span: [usize; 2]) -> (Vec<Figure>, Vec<Placeholder>) {
     // Half-width again: cheap, and keeps the grammar right if a caller passes a view that
-    // is simplified but not width-folded.
-    let view: Vec<char> = analysis.chars().map(half_width).collect();
-    let original: Vec<char> = cleaned.chars().collect();
-    // The views are char-aligned by contract; if they are not, quote the analysis view.
-    let quote: &[char] = if original.len() == view.len() {
-        &original
-    } else {
-        &view
-    };
+    // is simplified but not width-folded. Nothing after the span is read.
+    let view: Vec<char> = analysis.chars().take(span[1]).map(half_width).collect();
     let to = span[1].min(view.len());
     let from = span[0].min(to);
-    extract_chars(&view, quote, from, to)
+    let (raws, roles, holders) = find(&view, from, to);
+    // Quote from the cleaned text at the same char offsets (the analysis view if the two are
+    // not char-aligned, which the contract rules out).
+    let mut wanted: Vec<usize> = Vec::with_capacity(raws.len() * 4 + holders.len() * 2);
+    for (r, m) in raws.iter().zip(&roles) {
+        wanted.extend([r.start, r.end]);
+        if let Some((a, b)) = m.metric {
+            wanted.extend([a, b]);
+        }
+    }
+    for &(a, b) in &holders {
+        wanted.extend([a, b]);
+    }
+    let aligned = cleaned.chars().count() == analysis.chars().count();
+    let quoter = Quoter::new(if aligned { cleaned } else { analysis }, wanted);
+    let figures = raws
+        .iter()
+        .zip(roles)
+        .map(|(r, m)| Figure {
+            text: quoter.slice(r.start, r.end),
+            value: r.value,
+            unit: r.unit.clone(),
+            kind: r.kind.as_str().to_string(),
+            approx: r.approx.map(str::to_string),
+            lower: r.lower,
+            upper: r.upper,
+            metric: m.metric.map(|(a, b)| quoter.slice(a, b)),
+            role: m.role.map(str::to_string),
+            offset: r.start,
+        })
+        .collect();
+    let placeholders = holders
+        .into_iter()
+        .map(|(a, b)| Placeholder {
+            text: quoter.slice(a, b),
+            offset: a,
+        })
+        .collect();
+    (figures, placeholders)
+}
+
+/// Char offset -> byte offset for the few offsets the output quotes, found in one pass.
+struct Quoter<'a> {
+    text: &'a str,
+    chars: Vec<usize>,
+    bytes: Vec<usize>,
+}
+
+impl<'a> Quoter<'a> {
+    fn new(text: &'a str, mut wanted: Vec<usize>) -> Self {
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut bytes = Vec::with_capacity(wanted.len());
+        let mut it = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()));
+        let mut pos = 0usize;
+        let mut cur = it.next();
+        for &w in &wanted {
+            while pos < w && cur.is_some() {
+                cur = it.next();
+                pos += 1;
+            }
+            bytes.push(cur.unwrap_or(text.len()));
+        }
+        Quoter {
+            text,
+            chars: wanted,
+            bytes,
+        }
+    }
+
+    fn byte(&self, c: usize) -> usize {
+        match self.chars.binary_search(&c) {
+            Ok(k) => self.bytes[k],
+            Err(_) => self.text.len(),
+        }
+    }
+
+    fn slice(&self, a: usize, b: usize) -> String {
+        let (x, y) = (self.byte(a), self.byte(b));
+        self.text.get(x..y.max(x)).unwrap_or("").to_string()
+    }
 }
 
 /// Extracts the figures and placeholders of a standalone text (any script, full-width or not).
@@ -65,47 +141,21 @@ fn half_width(c: char) -> char {
     }
 }
 
-fn extract_chars(
-    view: &[char],
-    quote: &[char],
-    from: usize,
-    to: usize,
-) -> (Vec<Figure>, Vec<Placeholder>) {
-    let slice = |a: usize, b: usize| -> String {
-        quote[a.min(quote.len())..b.min(quote.len())]
-            .iter()
-            .collect()
-    };
+type Found = (
+    Vec<grammar::Raw>,
+    Vec<metric::MetricRole>,
+    Vec<(usize, usize)>,
+);
+
+/// Figures (with metric and role) and placeholders of `view[from..to]`.
+fn find(view: &[char], from: usize, to: usize) -> Found {
     let holders = placeholder::scan(view, from, to);
     let mut raws = grammar::scan(view, from, to);
     // A placeholder is not a number: drop figures that overlap one (20xx年 → no year 20).
     raws.retain(|r| !holders.iter().any(|&(a, b)| a < r.end && r.start < b));
     raws.retain(|r| r.end <= to && r.start >= from);
     let roles = metric::assign(&view[..to], from, &raws);
-    let figures = raws
-        .iter()
-        .zip(roles)
-        .map(|(r, m)| Figure {
-            text: slice(r.start, r.end),
-            value: r.value,
-            unit: r.unit.clone(),
-            kind: r.kind.as_str().to_string(),
-            approx: r.approx.map(str::to_string),
-            lower: r.lower,
-            upper: r.upper,
-            metric: m.metric.map(|(a, b)| slice(a, b)),
-            role: m.role.map(str::to_string),
-            offset: r.start,
-        })
-        .collect();
-    let placeholders = holders
-        .into_iter()
-        .map(|(a, b)| Placeholder {
-            text: slice(a, b),
-            offset: a,
-        })
-        .collect();
-    (figures, placeholders)
+    (raws, roles, holders)
 }
 
 #[cfg(test)]

@@ -91,14 +91,7 @@ const SCALE_LED_UNITS: &[&str] = &[
 ];
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for w in word.chars() {
-        if chars.get(i) != Some(&w) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    super::lexicon::word_at(chars, at, word)
 }
 
 fn scale_led_unit_at(chars: &[char], at: usize) -> bool {
@@ -271,8 +264,7 @@ pub(crate) fn parse(chars: &[char], at: usize) -> Option<Number> {
         return None;
     }
 
-    loop {
-        let Some(&c) = chars.get(i) else { break };
+    while let Some(&c) = chars.get(i) {
         if let Some(u) = small_unit(c) {
             if scale_led_unit_at(chars, i) {
                 break;
@@ -419,10 +411,16 @@ pub(crate) fn parse(chars: &[char], at: usize) -> Option<Number> {
 
 /// Rounds to 14 significant digits, which is more than any written figure carries.
 pub(crate) fn tidy(v: f64) -> f64 {
-    if !v.is_finite() || v == 0.0 {
+    if !v.is_finite() || v == 0.0 || v.fract() == 0.0 && v.abs() < 1e15 {
         return v;
     }
-    format!("{v:.13e}").parse().unwrap_or(v)
+    let m = 10f64.powi(13 - v.abs().log10().floor() as i32);
+    let r = (v * m).round() / m;
+    if r.is_finite() {
+        r
+    } else {
+        v
+    }
 }
 
 /// Reads a bare scale word used as a number after an estimate word: 近万人, 上万, 逾千.

@@ -286,4 +286,6 @@ fn national_report_forms() {
     assert_eq!(one("七十年代").kind, "date");
     assert!(close(one("上百万人").value, 1e6));
     assert_eq!(one("百分之零点六").value, Some(0.6));
+    assert_eq!(one("合格率百分之百").value, Some(100.0));
+    assert!(figs("实现“两个百年”奋斗目标").is_empty());
 }

@@ -119,6 +119,17 @@ const UNITS: &[(&str, FigKind)] = &[
     ("千卡", Quantity),
     // Counts with a measure word.
     ("人次", Count),
+    // People counted by what they are (五亿多农民, 七亿五千万人口).
+    ("人口", Count),
+    ("农民", Count),
+    ("工人", Count),
+    ("职工", Count),
+    ("学生", Count),
+    ("干部", Count),
+    ("农户", Count),
+    ("居民", Count),
+    ("群众", Count),
+    ("党员", Count),
     ("户次", Count),
     ("家次", Count),
     ("项次", Count),
@@ -192,6 +203,8 @@ const UNITS: &[(&str, FigKind)] = &[
     ("列", Count),
     ("趟", Count),
     ("匹", Count),
+    ("对", Count),
+    ("大类", Count),
     ("锭", Count),
     ("桶", Quantity),
     ("尺", Quantity),
@@ -201,12 +214,15 @@ const UNITS: &[(&str, FigKind)] = &[
     ("折", Ratio),
 ];
 
+/// Units sharing a first char: (name, kind, chars), longest first.
+type UnitList = Vec<(&'static str, FigKind, Vec<char>)>;
+
 /// Units grouped by first char, longest first.
-fn by_first_char() -> &'static std::collections::HashMap<char, Vec<(&'static str, FigKind, Vec<char>)>> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<char, Vec<(&'static str, FigKind, Vec<char>)>>> =
+fn by_first_char() -> &'static std::collections::HashMap<char, UnitList> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<char, UnitList>> =
         std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m: std::collections::HashMap<char, Vec<(&'static str, FigKind, Vec<char>)>> = Default::default();
+        let mut m: std::collections::HashMap<char, UnitList> = Default::default();
         for &(u, k) in UNITS {
             let cs: Vec<char> = u.chars().collect();
             if let Some(&c) = cs.first() {
