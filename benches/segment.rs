@@ -15,9 +15,16 @@ fn documents() -> Vec<String> {
         .unwrap_or_default();
     paths.sort();
     for path in paths {
-        let Ok(mut rdr) = csv::Reader::from_path(&path) else { continue };
-        let Ok(headers) = rdr.headers().cloned() else { continue };
-        let Some(col) = headers.iter().position(|h| h.trim_start_matches('\u{feff}') == "full_text") else {
+        let Ok(mut rdr) = csv::Reader::from_path(&path) else {
+            continue;
+        };
+        let Ok(headers) = rdr.headers().cloned() else {
+            continue;
+        };
+        let Some(col) = headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == "full_text")
+        else {
             continue;
         };
         for rec in rdr.records().flatten() {
@@ -59,6 +66,18 @@ fn bench(c: &mut Criterion) {
             black_box(n)
         })
     });
+    group.bench_function("tag_only", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for doc in &docs {
+                for para in doc.lines() {
+                    n += jieba.tag(para, true).len();
+                }
+            }
+            black_box(n)
+        })
+    });
+    group.bench_function("terms_only", |b| b.iter(|| docs.iter().map(|d| seg.terms(d).len()).sum::<usize>()));
     group.bench_function("stage", |b| {
         b.iter(|| {
             let mut all: Vec<_> = docs.iter().map(|d| seg.terms(d)).collect();

@@ -12,21 +12,28 @@ const DOMAIN_DICT: &str = include_str!("domain_dict.txt");
 /// Stopwords for keywords, one a line, `#` comments.
 const STOPWORDS: &str = include_str!("stopwords.txt");
 
-/// jieba's IDF table (jieba-rs `src/data/idf.txt`, MIT), cut down to the words that can be
-/// keywords (two or more characters, no digits, tagged n/ns/nt/nz/nw/vn/v/j/l/an in jieba's
-/// dictionary or absent from it) with two decimals, zstd-compressed. jieba-rs keeps its own
-/// copy private, so this is the only way to look a word's IDF up without a second cut.
-const PRIOR_IDF_ZST: &[u8] = include_bytes!("idf.txt.zst");
+/// The content words of jieba's dictionary with jieba's IDF (jieba-rs `src/data/dict.txt` and
+/// `src/data/idf.txt`, MIT): every dictionary word of two or more CJK characters tagged
+/// n/ns/nt/nz/nw/vn/v/j/l/an, plus the IDF table's words that are not in the dictionary, as
+/// `word idf` (two decimals) or `word` alone when jieba has no IDF for it; zstd-compressed.
+/// jieba-rs keeps its tags and IDFs private (only `Jieba::tag` reads them, at about twice the
+/// cost of a cut, because it also runs a POS HMM on every unknown word), so this table is how
+/// a word's tag class and IDF are read with one hash lookup.
+const CONTENT_WORDS_ZST: &[u8] = include_bytes!("content_words.txt.zst");
 
-/// The median IDF of jieba's full table (jieba-rs computes the same value for words it does
-/// not know); used for words absent from the table, domain terms included.
+/// The median IDF of jieba's full table (jieba-rs uses the same value for words it has no IDF
+/// for); used for such words, domain terms included.
 pub(crate) const MEDIAN_IDF: f32 = 11.954_768;
 
-/// Part-of-speech tags (jieba's dictionary tags) of words that may be keywords: nouns (common,
-/// place, organisation, proper, new), verbs and verbal nouns, abbreviations, set phrases and
-/// noun-like adjectives (安全, 困难). Person names (nr*) are left out: in this genre they are
-/// signatures and placeholders, and jieba guesses `nr` for much of what its HMM invents.
-const CONTENT_TAGS: &[&str] = &["n", "ns", "nt", "nz", "nw", "vn", "v", "j", "l", "an"];
+/// Part-of-speech tags of words that may be keywords: nouns (common, place, organisation,
+/// proper, new), verbs and verbal nouns, abbreviations, set phrases and noun-like adjectives
+/// (安全, 困难). Person names (nr*) are left out: in this genre they are signatures and
+/// placeholders, and jieba guesses `nr` for much of what its HMM invents. The content-word
+/// table was cut to these tags; the list judges words jieba's HMM made up.
+pub(crate) const CONTENT_TAGS: &[&str] = &["n", "ns", "nt", "nz", "nw", "vn", "v", "j", "l", "an"];
+
+/// Tags with which a user-dictionary word is kept whole but is no keyword.
+const NON_CONTENT_TAGS: &[&str] = &["m", "q", "mq", "r", "p", "c", "u", "d", "x", "w"];
 
 /// One parsed dictionary line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,14 +59,25 @@ pub(crate) fn parse_dict(text: &str) -> Result<Vec<DictEntry>, String> {
         let mut tag = None;
         for field in fields {
             if freq.is_none() && tag.is_none() && field.bytes().all(|b| b.is_ascii_digit()) {
-                freq = Some(field.parse::<usize>().map_err(|e| format!("line {}: {line:?}: {e}", i + 1))?);
+                freq = Some(
+                    field
+                        .parse::<usize>()
+                        .map_err(|e| format!("line {}: {line:?}: {e}", i + 1))?,
+                );
             } else if tag.is_none() && field.bytes().all(|b| b.is_ascii_alphabetic()) {
                 tag = Some(field.to_ascii_lowercase());
             } else {
-                return Err(format!("line {}: {line:?}: expected `word [freq] [tag]`", i + 1));
+                return Err(format!(
+                    "line {}: {line:?}: expected `word [freq] [tag]`",
+                    i + 1
+                ));
             }
         }
-        entries.push(DictEntry { word: word.to_string(), freq, tag });
+        entries.push(DictEntry {
+            word: word.to_string(),
+            freq,
+            tag,
+        });
     }
     Ok(entries)
 }
@@ -76,11 +94,26 @@ pub(crate) struct Lexicon {
     /// jieba's own dictionary says (it tags 十四五 as a numeral, for one).
     domain: FxHashMap<Box<str>, Box<str>>,
     stop: FxHashSet<Box<str>>,
-    idf: FxHashMap<Box<str>, f32>,
+    /// Content words with jieba's IDF (NaN: none known).
+    content: FxHashMap<Box<str>, f32>,
+}
+
+/// What the lexicon says about a word, before jieba's dictionary is asked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Verdict {
+    /// Never a keyword.
+    Rejected,
+    /// A keyword candidate with this prior IDF.
+    Candidate(f32),
+    /// A content word of jieba's dictionary, if jieba's dictionary holds it (else a word its
+    /// HMM made up, which the table may still give an IDF for).
+    ContentIfKnown(f32),
+    /// Not in the table: a non-content dictionary word, or a word jieba's HMM made up.
+    Unlisted,
 }
 
 impl Lexicon {
-    /// Loads the embedded stopwords and prior IDF table.
+    /// Loads the embedded stopwords and content-word table.
     pub(crate) fn new() -> Result<Self, String> {
         let stop = STOPWORDS
             .lines()
@@ -89,17 +122,18 @@ impl Lexicon {
             .map(Box::from)
             .collect();
         let mut raw = String::new();
-        zstd::stream::read::Decoder::new(PRIOR_IDF_ZST)
+        zstd::stream::read::Decoder::new(CONTENT_WORDS_ZST)
             .and_then(|mut d| d.read_to_string(&mut raw))
-            .map_err(|e| format!("embedded IDF table: {e}"))?;
-        let mut idf = FxHashMap::with_capacity_and_hasher(raw.len() / 14, Default::default());
+            .map_err(|e| format!("embedded content-word table: {e}"))?;
+        let mut content = FxHashMap::with_capacity_and_hasher(raw.len() / 12, Default::default());
         for line in raw.lines() {
             let mut it = line.split(' ');
-            if let (Some(w), Some(v)) = (it.next(), it.next().and_then(|v| v.parse::<f32>().ok())) {
-                idf.insert(Box::from(w), v);
+            if let Some(w) = it.next().filter(|w| !w.is_empty()) {
+                let idf = it.next().and_then(|v| v.parse::<f32>().ok()).unwrap_or(f32::NAN);
+                content.insert(Box::from(w), idf);
             }
         }
-        Ok(Lexicon { domain: FxHashMap::default(), stop, idf })
+        Ok(Lexicon { domain: FxHashMap::default(), stop, content })
     }
 
     /// Records a domain or user-dictionary word and its tag (`n` when none is given).
@@ -112,26 +146,35 @@ impl Lexicon {
         self.domain.contains_key(word)
     }
 
-    /// jieba's IDF of `word`, the table's median for words it does not hold.
+    /// jieba's IDF of `word`, the median for words it has none for.
     pub(crate) fn prior_idf(&self, word: &str) -> f32 {
-        self.idf.get(word).copied().unwrap_or(MEDIAN_IDF)
+        self.content.get(word).copied().filter(|v| !v.is_nan()).unwrap_or(MEDIAN_IDF)
     }
 
-    /// Whether `word`, tagged `tag` by jieba, may be a keyword: a content word (by the
-    /// dictionaries' tags) of two or more characters that is no stopword, number or placeholder.
-    pub(crate) fn is_candidate(&self, word: &str, tag: &str) -> bool {
+    /// Judges `word` as a keyword candidate as far as the lexicon can: stopwords, single
+    /// characters, numbers and placeholders (XX) are out; domain words and acronyms (GDP) in.
+    pub(crate) fn judge(&self, word: &str) -> Verdict {
         if self.stop.contains(word) || !has_two_chars(word) {
-            return false;
+            return Verdict::Rejected;
         }
-        if let Some(domain_tag) = self.domain.get(word) {
-            // A user may list a word to keep it whole without wanting it as a keyword: a
-            // numeral or function-word tag says so.
-            return !matches!(&**domain_tag, "m" | "q" | "mq" | "r" | "p" | "c" | "u" | "d" | "x" | "w");
+        if let Some(tag) = self.domain.get(word) {
+            // A user may list a word to keep it whole without wanting it as a keyword.
+            return if NON_CONTENT_TAGS.contains(&&**tag) {
+                Verdict::Rejected
+            } else {
+                Verdict::Candidate(self.prior_idf(word))
+            };
         }
         if word.is_ascii() {
-            return is_acronym(word);
+            return if is_acronym(word) { Verdict::Candidate(MEDIAN_IDF) } else { Verdict::Rejected };
         }
-        CONTENT_TAGS.contains(&tag) && word.chars().all(is_cjk) && !word.chars().all(is_cjk_numeral)
+        if !word.chars().all(is_cjk) || word.chars().all(is_cjk_numeral) {
+            return Verdict::Rejected;
+        }
+        match self.content.get(word) {
+            Some(idf) => Verdict::ContentIfKnown(if idf.is_nan() { MEDIAN_IDF } else { *idf }),
+            None => Verdict::Unlisted,
+        }
     }
 }
 
@@ -156,7 +199,36 @@ fn is_cjk(c: char) -> bool {
 fn is_cjk_numeral(c: char) -> bool {
     matches!(
         c,
-        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '亿' | '两' | '壹' | '贰' | '叁' | '肆' | '伍' | '陆' | '柒' | '捌' | '玖' | '拾' | '佰' | '仟' | '第' | '几'
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+            | '两'
+            | '壹'
+            | '贰'
+            | '叁'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+            | '第'
+            | '几'
     )
 }
 
@@ -168,7 +240,10 @@ mod tests {
     fn embedded_domain_dict_parses_with_tags() {
         let entries = domain_entries().unwrap();
         assert!(entries.len() > 150);
-        assert!(entries.iter().all(|e| e.freq.is_some() && e.tag.is_some()), "every domain entry has freq and tag");
+        assert!(
+            entries.iter().all(|e| e.freq.is_some() && e.tag.is_some()),
+            "every domain entry has freq and tag"
+        );
         assert!(entries.iter().any(|e| e.word == "职代会"));
     }
 
@@ -176,44 +251,54 @@ mod tests {
     fn parse_dict_accepts_jieba_variants_and_rejects_garbage() {
         let e = parse_dict("\u{feff}# c\n云计算 5 n\n创新办 3\n凱特琳 nz\n台中\n").unwrap();
         assert_eq!(e.len(), 4);
-        assert_eq!(e[0], DictEntry { word: "云计算".into(), freq: Some(5), tag: Some("n".into()) });
+        assert_eq!(
+            e[0],
+            DictEntry {
+                word: "云计算".into(),
+                freq: Some(5),
+                tag: Some("n".into())
+            }
+        );
         assert_eq!(e[1].freq, Some(3));
         assert_eq!(e[1].tag, None);
         assert_eq!(e[2].freq, None);
         assert_eq!(e[2].tag.as_deref(), Some("nz"));
         assert_eq!(e[3].tag, None);
-        assert!(parse_dict("好词 12x n\n").unwrap_err().starts_with("line 1"));
+        assert!(parse_dict("好词 12x n\n")
+            .unwrap_err()
+            .starts_with("line 1"));
         assert!(parse_dict("好词 n 12\n").is_err());
         assert!(parse_dict("好词 99999999999999999999999999 n\n").is_err());
     }
 
     #[test]
-    fn prior_idf_table_loads() {
+    fn content_table_loads() {
         let lex = Lexicon::new().unwrap();
-        assert!(lex.idf.len() > 150_000);
+        assert!(lex.content.len() > 200_000);
         assert!((lex.prior_idf("职工") - 7.15).abs() < 0.01);
         assert!(lex.prior_idf("工会") < lex.prior_idf("集体合同"));
         assert_eq!(lex.prior_idf("不存在的词语"), MEDIAN_IDF);
     }
 
     #[test]
-    fn candidate_rule() {
+    fn lexicon_verdicts() {
         let mut lex = Lexicon::new().unwrap();
         lex.add_domain("十四五", Some("nz"));
         lex.add_domain("一是", Some("m"));
-        assert!(lex.is_candidate("职工", "n"));
-        assert!(lex.is_candidate("十四五", "m"), "domain tag wins over jieba's numeral tag");
-        assert!(!lex.is_candidate("一是", "n"), "user-listed numeral is kept whole but no keyword");
-        assert!(lex.is_candidate("维护", "v"));
-        assert!(!lex.is_candidate("我们", "r"));
-        assert!(!lex.is_candidate("开展", "v"), "stopword");
-        assert!(!lex.is_candidate("工", "n"), "single character");
-        assert!(!lex.is_candidate("十八", "n"), "numeral");
-        assert!(!lex.is_candidate("XX", "eng"));
-        assert!(!lex.is_candidate("xx", "eng"));
-        assert!(!lex.is_candidate("2024", "m"));
-        assert!(lex.is_candidate("GDP", "eng"));
-        assert!(!lex.is_candidate("张三", "nr"));
-        assert!(!lex.is_candidate("脚踏实地", "i"));
+        assert!(matches!(lex.judge("职工"), Verdict::ContentIfKnown(_)));
+        assert!(matches!(lex.judge("维护"), Verdict::ContentIfKnown(_)));
+        assert!(matches!(lex.judge("十四五"), Verdict::Candidate(_)), "domain tag wins over jieba's numeral tag");
+        assert_eq!(lex.judge("一是"), Verdict::Rejected, "user-listed numeral is kept whole but no keyword");
+        assert_eq!(lex.judge("我们"), Verdict::Rejected);
+        assert_eq!(lex.judge("已经"), Verdict::Unlisted, "adverb: not a content word");
+        assert_eq!(lex.judge("开展"), Verdict::Rejected, "stopword");
+        assert_eq!(lex.judge("工"), Verdict::Rejected, "single character");
+        assert_eq!(lex.judge("十八"), Verdict::Rejected, "numeral");
+        assert_eq!(lex.judge("XX"), Verdict::Rejected);
+        assert_eq!(lex.judge("xx"), Verdict::Rejected);
+        assert_eq!(lex.judge("2024"), Verdict::Rejected);
+        assert_eq!(lex.judge("XX市"), Verdict::Rejected);
+        assert!(matches!(lex.judge("GDP"), Verdict::Candidate(_)));
+        assert_eq!(lex.judge("脚踏实地"), Verdict::Unlisted, "idiom (i) is not a content tag");
     }
 }
