@@ -4,7 +4,7 @@
 
 use std::io::Read;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// The domain dictionary, jieba format (`word freq tag`), `#` comments.
 const DOMAIN_DICT: &str = include_str!("domain_dict.txt");
@@ -15,7 +15,8 @@ const STOPWORDS: &str = include_str!("stopwords.txt");
 /// The content words of jieba's dictionary with jieba's IDF (jieba-rs `src/data/dict.txt` and
 /// `src/data/idf.txt`, MIT): every dictionary word of two or more CJK characters tagged
 /// n/ns/nt/nz/nw/vn/v/j/l/an, plus the IDF table's words that are not in the dictionary, as
-/// `word idf` (two decimals) or `word` alone when jieba has no IDF for it; zstd-compressed.
+/// `word idf` (two decimals) or `word` alone when jieba has no IDF for it, and `word idf o`
+/// for the IDF table's words outside the dictionary; zstd-compressed.
 /// jieba-rs keeps its tags and IDFs private (only `Jieba::tag` reads them, at about twice the
 /// cost of a cut, because it also runs a POS HMM on every unknown word), so this table is how
 /// a word's tag class and IDF are read with one hash lookup.
@@ -87,15 +88,27 @@ pub(crate) fn domain_entries() -> Result<Vec<DictEntry>, String> {
     parse_dict(DOMAIN_DICT)
 }
 
-/// Word knowledge shared by every article: immutable after construction.
+/// What the lexicon knows of one word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// A stopword.
+    Stop,
+    /// A domain or user-dictionary word that may be a keyword.
+    Domain,
+    /// A user-dictionary word tagged as a numeral or function word: kept whole, no keyword.
+    DomainNonContent,
+    /// A content word of jieba's dictionary.
+    Content,
+    /// A word of jieba's IDF table that is not in its dictionary: only ever made by the HMM.
+    IdfOnly,
+}
+
+/// Word knowledge shared by every article, immutable after construction: one map, so that
+/// judging a word costs one lookup.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    /// Domain and user-dictionary words with their tags; these are keyword candidates whatever
-    /// jieba's own dictionary says (it tags 十四五 as a numeral, for one).
-    domain: FxHashMap<Box<str>, Box<str>>,
-    stop: FxHashSet<Box<str>>,
-    /// Content words with jieba's IDF (NaN: none known).
-    content: FxHashMap<Box<str>, f32>,
+    /// Kind and jieba IDF (NaN: none known) of every word the lexicon knows.
+    words: FxHashMap<Box<str>, (Kind, f32)>,
 }
 
 /// What the lexicon says about a word, before jieba's dictionary is asked.
@@ -105,74 +118,86 @@ pub(crate) enum Verdict {
     Rejected,
     /// A keyword candidate with this prior IDF.
     Candidate(f32),
-    /// A content word of jieba's dictionary, if jieba's dictionary holds it (else a word its
-    /// HMM made up, which the table may still give an IDF for).
-    ContentIfKnown(f32),
-    /// Not in the table: a non-content dictionary word, or a word jieba's HMM made up.
+    /// A word jieba's HMM must have made up, which may be a keyword if its POS guess is a
+    /// content tag; with this prior IDF.
+    Guess(f32),
+    /// Unknown to the lexicon: a non-content word of jieba's dictionary, or a word its HMM
+    /// made up.
     Unlisted,
 }
 
 impl Lexicon {
-    /// Loads the embedded stopwords and content-word table.
+    /// Loads the embedded content-word table and stopwords.
     pub(crate) fn new() -> Result<Self, String> {
-        let stop = STOPWORDS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(Box::from)
-            .collect();
         let mut raw = String::new();
         zstd::stream::read::Decoder::new(CONTENT_WORDS_ZST)
             .and_then(|mut d| d.read_to_string(&mut raw))
             .map_err(|e| format!("embedded content-word table: {e}"))?;
-        let mut content = FxHashMap::with_capacity_and_hasher(raw.len() / 12, Default::default());
+        let mut words = FxHashMap::with_capacity_and_hasher(raw.len() / 12, Default::default());
         for line in raw.lines() {
             let mut it = line.split(' ');
             if let Some(w) = it.next().filter(|w| !w.is_empty()) {
                 let idf = it.next().and_then(|v| v.parse::<f32>().ok()).unwrap_or(f32::NAN);
-                content.insert(Box::from(w), idf);
+                let kind = if it.next() == Some("o") { Kind::IdfOnly } else { Kind::Content };
+                words.insert(Box::from(w), (kind, idf));
             }
         }
-        Ok(Lexicon { domain: FxHashMap::default(), stop, content })
+        let mut lex = Lexicon { words };
+        for w in STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            lex.set_kind(w, Kind::Stop);
+        }
+        Ok(lex)
     }
 
-    /// Records a domain or user-dictionary word and its tag (`n` when none is given).
+    fn set_kind(&mut self, word: &str, kind: Kind) {
+        match self.words.get_mut(word) {
+            Some(e) => e.0 = kind,
+            None => {
+                self.words.insert(Box::from(word), (kind, f32::NAN));
+            }
+        }
+    }
+
+    /// Records a domain or user-dictionary word with its tag; a stopword stays a stopword.
     pub(crate) fn add_domain(&mut self, word: &str, tag: Option<&str>) {
-        self.domain.insert(Box::from(word), Box::from(tag.unwrap_or("n")));
+        if self.words.get(word).is_some_and(|e| e.0 == Kind::Stop) {
+            return;
+        }
+        let non_content = tag.is_some_and(|t| NON_CONTENT_TAGS.contains(&t));
+        self.set_kind(word, if non_content { Kind::DomainNonContent } else { Kind::Domain });
     }
 
     /// Whether `word` is a domain or user-dictionary word.
     pub(crate) fn is_domain(&self, word: &str) -> bool {
-        self.domain.contains_key(word)
+        self.words.get(word).is_some_and(|e| matches!(e.0, Kind::Domain | Kind::DomainNonContent))
     }
 
     /// jieba's IDF of `word`, the median for words it has none for.
     pub(crate) fn prior_idf(&self, word: &str) -> f32 {
-        self.content.get(word).copied().filter(|v| !v.is_nan()).unwrap_or(MEDIAN_IDF)
+        self.words.get(word).map(|e| e.1).filter(|v| !v.is_nan()).unwrap_or(MEDIAN_IDF)
     }
 
     /// Judges `word` as a keyword candidate as far as the lexicon can: stopwords, single
     /// characters, numbers and placeholders (XX) are out; domain words and acronyms (GDP) in.
     pub(crate) fn judge(&self, word: &str) -> Verdict {
-        if self.stop.contains(word) || !has_two_chars(word) {
+        if !has_two_chars(word) {
             return Verdict::Rejected;
         }
-        if let Some(tag) = self.domain.get(word) {
-            // A user may list a word to keep it whole without wanting it as a keyword.
-            return if NON_CONTENT_TAGS.contains(&&**tag) {
-                Verdict::Rejected
-            } else {
-                Verdict::Candidate(self.prior_idf(word))
-            };
-        }
-        if word.is_ascii() {
-            return if is_acronym(word) { Verdict::Candidate(MEDIAN_IDF) } else { Verdict::Rejected };
-        }
-        if !word.chars().all(is_cjk) || word.chars().all(is_cjk_numeral) {
-            return Verdict::Rejected;
-        }
-        match self.content.get(word) {
-            Some(idf) => Verdict::ContentIfKnown(if idf.is_nan() { MEDIAN_IDF } else { *idf }),
+        let idf = |v: f32| if v.is_nan() { MEDIAN_IDF } else { v };
+        match self.words.get(word) {
+            Some(&(Kind::Stop | Kind::DomainNonContent, _)) => Verdict::Rejected,
+            Some(&(Kind::Domain, v)) => Verdict::Candidate(idf(v)),
+            Some(&(Kind::Content, _)) if word.chars().all(is_cjk_numeral) => Verdict::Rejected,
+            Some(&(Kind::Content, v)) => Verdict::Candidate(idf(v)),
+            Some(&(Kind::IdfOnly, v)) => Verdict::Guess(idf(v)),
+            None if word.is_ascii() => {
+                if is_acronym(word) {
+                    Verdict::Candidate(MEDIAN_IDF)
+                } else {
+                    Verdict::Rejected
+                }
+            }
+            None if !word.chars().all(is_cjk) || word.chars().all(is_cjk_numeral) => Verdict::Rejected,
             None => Verdict::Unlisted,
         }
     }
@@ -274,7 +299,7 @@ mod tests {
     #[test]
     fn content_table_loads() {
         let lex = Lexicon::new().unwrap();
-        assert!(lex.content.len() > 200_000);
+        assert!(lex.words.len() > 200_000);
         assert!((lex.prior_idf("职工") - 7.15).abs() < 0.01);
         assert!(lex.prior_idf("工会") < lex.prior_idf("集体合同"));
         assert_eq!(lex.prior_idf("不存在的词语"), MEDIAN_IDF);
@@ -285,13 +310,15 @@ mod tests {
         let mut lex = Lexicon::new().unwrap();
         lex.add_domain("十四五", Some("nz"));
         lex.add_domain("一是", Some("m"));
-        assert!(matches!(lex.judge("职工"), Verdict::ContentIfKnown(_)));
-        assert!(matches!(lex.judge("维护"), Verdict::ContentIfKnown(_)));
+        lex.add_domain("开展", Some("v"));
+        assert!(matches!(lex.judge("职工"), Verdict::Candidate(_)));
+        assert!(matches!(lex.judge("维护"), Verdict::Candidate(_)));
         assert!(matches!(lex.judge("十四五"), Verdict::Candidate(_)), "domain tag wins over jieba's numeral tag");
+        assert!(lex.is_domain("十四五"));
         assert_eq!(lex.judge("一是"), Verdict::Rejected, "user-listed numeral is kept whole but no keyword");
+        assert_eq!(lex.judge("开展"), Verdict::Rejected, "a stopword stays one");
         assert_eq!(lex.judge("我们"), Verdict::Rejected);
         assert_eq!(lex.judge("已经"), Verdict::Unlisted, "adverb: not a content word");
-        assert_eq!(lex.judge("开展"), Verdict::Rejected, "stopword");
         assert_eq!(lex.judge("工"), Verdict::Rejected, "single character");
         assert_eq!(lex.judge("十八"), Verdict::Rejected, "numeral");
         assert_eq!(lex.judge("XX"), Verdict::Rejected);

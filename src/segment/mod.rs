@@ -143,7 +143,8 @@ impl Segmenter {
     pub fn terms(&self, analysis: &str) -> ArticleTerms {
         // Per distinct word, its count; words are judged once each after the cut, so the
         // loop over tokens costs little more than a bare cut.
-        let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut seen: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(analysis.len() / 16, Default::default());
         let mut tokens = 0usize;
         for para in paragraphs(analysis) {
             for t in self.jieba.cut(para, true) {
@@ -188,20 +189,19 @@ impl Segmenter {
     /// repeated, and get a content tag from jieba's POS guess: once-seen HMM words are mostly
     /// junk (日及, 使生者), and guessing only for recurring ones keeps the cost off the cut.
     fn candidate_idf(&self, word: &str, count: u32) -> Option<f32> {
-        match self.lexicon.judge(word) {
-            Verdict::Rejected => None,
-            Verdict::Candidate(idf) => Some(idf),
-            Verdict::ContentIfKnown(idf) if self.jieba.has_word(word) => Some(idf),
-            Verdict::Unlisted if self.jieba.has_word(word) => None,
-            Verdict::ContentIfKnown(_) | Verdict::Unlisted => {
-                if count < 2 || word.chars().all(|c| word.starts_with(c)) {
-                    return None;
-                }
-                match self.jieba.tag(word, true).as_slice() {
-                    [t] if lexicon::CONTENT_TAGS.contains(&t.tag) => Some(self.lexicon.prior_idf(word)),
-                    _ => None,
-                }
-            }
+        let idf = match self.lexicon.judge(word) {
+            Verdict::Rejected => return None,
+            Verdict::Candidate(idf) => return Some(idf),
+            Verdict::Guess(idf) => idf,
+            Verdict::Unlisted => lexicon::MEDIAN_IDF,
+        };
+        // Cheapest test first: most unlisted words are one-offs.
+        if count < 2 || word.chars().all(|c| word.starts_with(c)) || self.jieba.has_word(word) {
+            return None;
+        }
+        match self.jieba.tag(word, true).as_slice() {
+            [t] if lexicon::CONTENT_TAGS.contains(&t.tag) => Some(idf),
+            _ => None,
         }
     }
 
@@ -247,7 +247,12 @@ fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
 
 /// Whether a token is a word rather than punctuation or white space.
 fn is_word(token: &str) -> bool {
-    token.chars().any(char::is_alphanumeric)
+    // Nearly every token starts with a hanzi or an ASCII letter or digit: decide those
+    // without the general Unicode tables.
+    match token.chars().next() {
+        Some(c) if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) => true,
+        _ => token.chars().any(char::is_alphanumeric),
+    }
 }
 
 /// One kept candidate: where its text ends in [`ArticleTerms`]' string, its count, and
