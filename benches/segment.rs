@@ -77,6 +77,21 @@ fn bench(c: &mut Criterion) {
             black_box(n)
         })
     });
+    group.bench_function("cut_count", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for doc in &docs {
+                let mut seen: std::collections::HashMap<&str, u32> = Default::default();
+                for para in doc.lines() {
+                    for t in jieba.cut(para, true) {
+                        *seen.entry(t.word).or_insert(0) += 1;
+                    }
+                }
+                n += seen.len();
+            }
+            black_box(n)
+        })
+    });
     group.bench_function("terms_only", |b| b.iter(|| docs.iter().map(|d| seg.terms(d).len()).sum::<usize>()));
     group.bench_function("stage", |b| {
         b.iter(|| {

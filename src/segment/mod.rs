@@ -27,9 +27,8 @@ use std::path::Path;
 
 use jieba_rs::Jieba;
 use rustc_hash::FxHashMap;
-use xxhash_rust::xxh3::xxh3_64;
 
-use lexicon::{Lexicon, Verdict};
+use lexicon::{word_hash, Lexicon, Verdict};
 
 /// How many candidate terms an [`ArticleTerms`] keeps by default: several times the default
 /// of ten keywords, so that re-ranking by corpus IDF can still reach the right ones.
@@ -157,10 +156,17 @@ impl Segmenter {
                 }
             }
         }
-        let mut cands: Vec<(&str, u32, f32)> =
-            seen.into_iter().filter_map(|(w, c)| self.candidate_idf(w, c).map(|idf| (w, c, idf))).collect();
+        let mut doc_terms: Vec<u64> = Vec::new();
+        let mut cands: Vec<(&str, u32, f32)> = seen
+            .into_iter()
+            .filter_map(|(w, c)| {
+                let hash = word_hash(w);
+                let idf = self.candidate_idf(w, hash, c)?;
+                doc_terms.push(hash);
+                Some((w, c, idf))
+            })
+            .collect();
         let total: u64 = cands.iter().map(|c| u64::from(c.1)).sum();
-        let mut doc_terms: Vec<u64> = cands.iter().map(|c| xxh3_64(c.0.as_bytes())).collect();
         doc_terms.sort_unstable();
         shortlist(&mut cands, self.candidates);
         cands.sort_unstable_by(|a, b| a.0.cmp(b.0));
@@ -188,8 +194,8 @@ impl Segmenter {
     /// made up (absent from every dictionary) must recur in the article, not be one character
     /// repeated, and get a content tag from jieba's POS guess: once-seen HMM words are mostly
     /// junk (日及, 使生者), and guessing only for recurring ones keeps the cost off the cut.
-    fn candidate_idf(&self, word: &str, count: u32) -> Option<f32> {
-        let idf = match self.lexicon.judge(word) {
+    fn candidate_idf(&self, word: &str, hash: u64, count: u32) -> Option<f32> {
+        let idf = match self.lexicon.judge(word, hash) {
             Verdict::Rejected => return None,
             Verdict::Candidate(idf) => return Some(idf),
             Verdict::Guess(idf) => idf,
@@ -247,10 +253,16 @@ fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
 
 /// Whether a token is a word rather than punctuation or white space.
 fn is_word(token: &str) -> bool {
-    // Nearly every token starts with a hanzi or an ASCII letter or digit: decide those
+    // Nearly every token is a hanzi word, ASCII, or one CJK punctuation mark: decide those
     // without the general Unicode tables.
     match token.chars().next() {
-        Some(c) if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) => true,
+        Some(c) if c.is_ascii() => token.bytes().any(|b| b.is_ascii_alphanumeric()),
+        Some('\u{4E00}'..='\u{9FFF}') => true,
+        Some(c @ ('\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF0F}'))
+            if token.len() == c.len_utf8() =>
+        {
+            false
+        }
         _ => token.chars().any(char::is_alphanumeric),
     }
 }
@@ -341,7 +353,7 @@ impl DocFreq {
         }
         for (t, _) in terms.counts() {
             self.names
-                .entry(xxh3_64(t.as_bytes()))
+                .entry(word_hash(t))
                 .or_insert_with(|| Box::from(t));
         }
     }
@@ -372,7 +384,7 @@ impl DocFreq {
 
     /// Articles containing `term`.
     pub fn df(&self, term: &str) -> u32 {
-        self.df.get(&xxh3_64(term.as_bytes())).copied().unwrap_or(0)
+        self.df.get(&word_hash(term)).copied().unwrap_or(0)
     }
 
     /// The `n` terms found in most articles, with their article counts (ties by term). Only
