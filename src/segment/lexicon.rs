@@ -14,12 +14,12 @@ const STOPWORDS: &str = include_str!("stopwords.txt");
 
 /// The content words of jieba's dictionary with jieba's IDF (jieba-rs `src/data/dict.txt` and
 /// `src/data/idf.txt`, MIT): every dictionary word of two or more CJK characters tagged
-/// n/ns/nt/nz/nw/vn/v/j/l/an, plus the IDF table's words that are not in the dictionary, as
-/// `word idf` (two decimals) or `word` alone when jieba has no IDF for it, and `word idf o`
-/// for the IDF table's words outside the dictionary; zstd-compressed.
-/// jieba-rs keeps its tags and IDFs private (only `Jieba::tag` reads them, at about twice the
-/// cost of a cut, because it also runs a POS HMM on every unknown word), so this table is how
-/// a word's tag class and IDF are read with one hash lookup.
+/// n/ns/nt/nz/nw/vn/v/j/l/an, the IDF table's words that are not in the dictionary (flag
+/// `o`), and the non-content words among the 24,000 most frequent dictionary words (flag `x`),
+/// as `word idf flags` (idf `-` when jieba has none; flag `h`: among those most frequent
+/// words); zstd-compressed. jieba-rs keeps its tags and IDFs private (only `Jieba::tag` reads
+/// them, at about twice the cost of a cut, because it also runs a POS HMM on every unknown
+/// word), so this table is how a word's tag class and IDF are read with one hash lookup.
 const CONTENT_WORDS_ZST: &[u8] = include_bytes!("content_words.txt.zst");
 
 /// The median IDF of jieba's full table (jieba-rs uses the same value for words it has no IDF
@@ -101,17 +101,23 @@ enum Kind {
     Content,
     /// A word of jieba's IDF table that is not in its dictionary: only ever made by the HMM.
     IdfOnly,
+    /// A dictionary word with a non-content tag (adverb, pronoun, numeral …).
+    NonContent,
 }
 
-/// Word knowledge shared by every article, immutable after construction: one map, so that
-/// judging a word costs one lookup.
+/// Word knowledge shared by every article, immutable after construction.
+///
+/// Words are known by their xxh3 hash ([`word_hash`]): a probe has no string to chase or
+/// compare, which matters as this runs for every distinct word of every article (among a
+/// quarter of a million 64-bit hashes a false match is a one-in-10¹³ event). The frequent
+/// words sit in a small table of their own that stays in cache, so most probes never touch
+/// the large one.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    /// Kind and jieba IDF (NaN: none known) of every word the lexicon knows, by the word's
-    /// xxh3 hash ([`word_hash`]): one probe with no string to chase or compare, which matters
-    /// as this runs for every distinct word of every article. Among a quarter of a million
-    /// 64-bit hashes a false match is a one-in-10¹³ event.
-    words: FxHashMap<u64, (Kind, f32)>,
+    /// Kind and jieba IDF (NaN: none known) of frequent words, stopwords and domain words.
+    hot: FxHashMap<u64, (Kind, f32)>,
+    /// The same for the other words of the table.
+    cold: FxHashMap<u64, (Kind, f32)>,
 }
 
 /// What the lexicon says about a word, before jieba's dictionary is asked.
@@ -136,29 +142,44 @@ impl Lexicon {
         zstd::stream::read::Decoder::new(CONTENT_WORDS_ZST)
             .and_then(|mut d| d.read_to_string(&mut raw))
             .map_err(|e| format!("embedded content-word table: {e}"))?;
-        let mut words = FxHashMap::with_capacity_and_hasher(raw.len() / 12, Default::default());
+        let mut hot = FxHashMap::with_capacity_and_hasher(32 * 1024, Default::default());
+        let mut cold = FxHashMap::with_capacity_and_hasher(raw.len() / 14, Default::default());
         for line in raw.lines() {
             let mut it = line.split(' ');
-            if let Some(w) = it.next().filter(|w| !w.is_empty()) {
-                let idf = it.next().and_then(|v| v.parse::<f32>().ok()).unwrap_or(f32::NAN);
-                let kind = if it.next() == Some("o") { Kind::IdfOnly } else { Kind::Content };
-                words.insert(word_hash(w), (kind, idf));
-            }
+            let (Some(w), Some(idf), Some(flags)) = (it.next(), it.next(), it.next()) else { continue };
+            let idf = idf.parse::<f32>().unwrap_or(f32::NAN);
+            let kind = if flags.contains('o') {
+                Kind::IdfOnly
+            } else if flags.contains('x') {
+                Kind::NonContent
+            } else {
+                Kind::Content
+            };
+            let table = if flags.contains('h') { &mut hot } else { &mut cold };
+            table.insert(word_hash(w), (kind, idf));
         }
-        let mut lex = Lexicon { words };
+        let mut lex = Lexicon { hot, cold };
         for w in STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             lex.set_kind(w, Kind::Stop);
         }
         Ok(lex)
     }
 
+    fn get(&self, hash: u64) -> Option<&(Kind, f32)> {
+        self.hot.get(&hash).or_else(|| self.cold.get(&hash))
+    }
+
+    /// Sets a word's kind, moving it to the hot table (stopwords and domain words are few and
+    /// frequent), keeping its IDF.
     fn set_kind(&mut self, word: &str, kind: Kind) {
-        self.words.entry(word_hash(word)).or_insert((kind, f32::NAN)).0 = kind;
+        let hash = word_hash(word);
+        let idf = self.cold.remove(&hash).or_else(|| self.hot.get(&hash).copied()).map_or(f32::NAN, |e| e.1);
+        self.hot.insert(hash, (kind, idf));
     }
 
     /// Records a domain or user-dictionary word with its tag; a stopword stays a stopword.
     pub(crate) fn add_domain(&mut self, word: &str, tag: Option<&str>) {
-        if self.words.get(&word_hash(word)).is_some_and(|e| e.0 == Kind::Stop) {
+        if self.get(word_hash(word)).is_some_and(|e| e.0 == Kind::Stop) {
             return;
         }
         let non_content = tag.is_some_and(|t| NON_CONTENT_TAGS.contains(&t));
@@ -167,12 +188,12 @@ impl Lexicon {
 
     /// Whether `word` is a domain or user-dictionary word.
     pub(crate) fn is_domain(&self, word: &str) -> bool {
-        self.words.get(&word_hash(word)).is_some_and(|e| matches!(e.0, Kind::Domain | Kind::DomainNonContent))
+        self.get(word_hash(word)).is_some_and(|e| matches!(e.0, Kind::Domain | Kind::DomainNonContent))
     }
 
     /// jieba's IDF of `word`, the median for words it has none for.
     pub(crate) fn prior_idf(&self, word: &str) -> f32 {
-        self.words.get(&word_hash(word)).map(|e| e.1).filter(|v| !v.is_nan()).unwrap_or(MEDIAN_IDF)
+        self.get(word_hash(word)).map(|e| e.1).filter(|v| !v.is_nan()).unwrap_or(MEDIAN_IDF)
     }
 
     /// Judges `word` as a keyword candidate as far as the lexicon can: stopwords, single
@@ -183,8 +204,8 @@ impl Lexicon {
             return Verdict::Rejected;
         }
         let idf = |v: f32| if v.is_nan() { MEDIAN_IDF } else { v };
-        match self.words.get(&hash) {
-            Some(&(Kind::Stop | Kind::DomainNonContent, _)) => Verdict::Rejected,
+        match self.get(hash) {
+            Some(&(Kind::Stop | Kind::DomainNonContent | Kind::NonContent, _)) => Verdict::Rejected,
             Some(&(Kind::Domain, v)) => Verdict::Candidate(idf(v)),
             Some(&(Kind::Content, _)) if word.chars().all(is_cjk_numeral) => Verdict::Rejected,
             Some(&(Kind::Content, v)) => Verdict::Candidate(idf(v)),
@@ -303,7 +324,8 @@ mod tests {
     #[test]
     fn content_table_loads() {
         let lex = Lexicon::new().unwrap();
-        assert!(lex.words.len() > 200_000);
+        assert!(lex.cold.len() > 200_000);
+        assert!(lex.hot.len() > 20_000);
         assert!((lex.prior_idf("职工") - 7.15).abs() < 0.01);
         assert!(lex.prior_idf("工会") < lex.prior_idf("集体合同"));
         assert_eq!(lex.prior_idf("不存在的词语"), MEDIAN_IDF);
@@ -322,7 +344,8 @@ mod tests {
         assert_eq!(lex.judge("一是", word_hash("一是")), Verdict::Rejected, "user-listed numeral is kept whole but no keyword");
         assert_eq!(lex.judge("开展", word_hash("开展")), Verdict::Rejected, "a stopword stays one");
         assert_eq!(lex.judge("我们", word_hash("我们")), Verdict::Rejected);
-        assert_eq!(lex.judge("已经", word_hash("已经")), Verdict::Unlisted, "adverb: not a content word");
+        assert_eq!(lex.judge("已经", word_hash("已经")), Verdict::Rejected, "frequent adverb");
+        assert_eq!(lex.judge("不亦乐乎", word_hash("不亦乐乎")), Verdict::Unlisted, "rare idiom");
         assert_eq!(lex.judge("工", word_hash("工")), Verdict::Rejected, "single character");
         assert_eq!(lex.judge("十八", word_hash("十八")), Verdict::Rejected, "numeral");
         assert_eq!(lex.judge("XX", word_hash("XX")), Verdict::Rejected);
