@@ -114,11 +114,17 @@ enum Kind {
 /// the large one.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    /// Kind and jieba IDF (NaN: none known) of frequent words, stopwords and domain words.
-    hot: FxHashMap<u64, (Kind, f32)>,
+    /// Frequent words, stopwords and domain words, packed small (upper half of the hash →
+    /// [`pack`]ed kind and IDF) so the table stays in cache; a false match on 32 bits would
+    /// need one of these ~25,000 words to collide with an unlisted word (one in 170,000).
+    hot: FxHashMap<u32, u32>,
     /// The same for the other words of the table.
     cold: FxHashMap<u64, (Kind, f32)>,
 }
+
+/// The lexicon's entry for a word, if any (opaque outside this module).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found(Option<(Kind, f32)>);
 
 /// What the lexicon says about a word, before jieba's dictionary is asked.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -142,7 +148,7 @@ impl Lexicon {
         zstd::stream::read::Decoder::new(CONTENT_WORDS_ZST)
             .and_then(|mut d| d.read_to_string(&mut raw))
             .map_err(|e| format!("embedded content-word table: {e}"))?;
-        let mut hot = FxHashMap::with_capacity_and_hasher(32 * 1024, Default::default());
+        let mut hot = FxHashMap::with_capacity_and_hasher(28 * 1024, Default::default());
         let mut cold = FxHashMap::with_capacity_and_hasher(raw.len() / 14, Default::default());
         for line in raw.lines() {
             let mut it = line.split(' ');
@@ -155,8 +161,11 @@ impl Lexicon {
             } else {
                 Kind::Content
             };
-            let table = if flags.contains('h') { &mut hot } else { &mut cold };
-            table.insert(word_hash(w), (kind, idf));
+            if flags.contains('h') {
+                hot.insert(hot_key(word_hash(w)), pack(kind, idf));
+            } else {
+                cold.insert(word_hash(w), (kind, idf));
+            }
         }
         let mut lex = Lexicon { hot, cold };
         for w in STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
@@ -165,16 +174,19 @@ impl Lexicon {
         Ok(lex)
     }
 
-    fn get(&self, hash: u64) -> Option<&(Kind, f32)> {
-        self.hot.get(&hash).or_else(|| self.cold.get(&hash))
+    fn get(&self, hash: u64) -> Option<(Kind, f32)> {
+        match self.hot.get(&hot_key(hash)) {
+            Some(&p) => Some(unpack(p)),
+            None => self.cold.get(&hash).copied(),
+        }
     }
 
     /// Sets a word's kind, moving it to the hot table (stopwords and domain words are few and
     /// frequent), keeping its IDF.
     fn set_kind(&mut self, word: &str, kind: Kind) {
         let hash = word_hash(word);
-        let idf = self.cold.remove(&hash).or_else(|| self.hot.get(&hash).copied()).map_or(f32::NAN, |e| e.1);
-        self.hot.insert(hash, (kind, idf));
+        let idf = self.cold.remove(&hash).or_else(|| self.get(hash)).map_or(f32::NAN, |e| e.1);
+        self.hot.insert(hot_key(hash), pack(kind, idf));
     }
 
     /// Records a domain or user-dictionary word with its tag; a stopword stays a stopword.
@@ -200,16 +212,28 @@ impl Lexicon {
     /// characters, numbers and placeholders (XX) are out; domain words and acronyms (GDP) in.
     /// `hash` is `word_hash(word)`.
     pub(crate) fn judge(&self, word: &str, hash: u64) -> Verdict {
+        self.judge_found(word, self.lookup(hash))
+    }
+
+    /// What the lexicon holds for a word hash; [`Lexicon::judge_found`] decides from it.
+    /// Split from judging so that a caller can look many words up in a tight loop, letting
+    /// the processor overlap the cache misses that dominate this step.
+    pub(crate) fn lookup(&self, hash: u64) -> Found {
+        Found(self.get(hash))
+    }
+
+    /// [`Lexicon::judge`] given what [`Lexicon::lookup`] found for the word.
+    pub(crate) fn judge_found(&self, word: &str, found: Found) -> Verdict {
         if !has_two_chars(word) {
             return Verdict::Rejected;
         }
         let idf = |v: f32| if v.is_nan() { MEDIAN_IDF } else { v };
-        match self.get(hash) {
-            Some(&(Kind::Stop | Kind::DomainNonContent | Kind::NonContent, _)) => Verdict::Rejected,
-            Some(&(Kind::Domain, v)) => Verdict::Candidate(idf(v)),
-            Some(&(Kind::Content, _)) if word.chars().all(is_cjk_numeral) => Verdict::Rejected,
-            Some(&(Kind::Content, v)) => Verdict::Candidate(idf(v)),
-            Some(&(Kind::IdfOnly, v)) => Verdict::Guess(idf(v)),
+        match found.0 {
+            Some((Kind::Stop | Kind::DomainNonContent | Kind::NonContent, _)) => Verdict::Rejected,
+            Some((Kind::Domain, v)) => Verdict::Candidate(idf(v)),
+            Some((Kind::Content, _)) if word.chars().all(is_cjk_numeral) => Verdict::Rejected,
+            Some((Kind::Content, v)) => Verdict::Candidate(idf(v)),
+            Some((Kind::IdfOnly, v)) => Verdict::Guess(idf(v)),
             None if word.is_ascii() => {
                 if is_acronym(word) {
                     Verdict::Candidate(MEDIAN_IDF)
@@ -221,6 +245,26 @@ impl Lexicon {
             None => Verdict::Unlisted,
         }
     }
+}
+
+fn hot_key(hash: u64) -> u32 {
+    (hash >> 32) as u32
+}
+
+const KINDS: [Kind; 6] = [Kind::Stop, Kind::Domain, Kind::DomainNonContent, Kind::Content, Kind::IdfOnly, Kind::NonContent];
+const NO_IDF: u32 = 0xFFFF;
+
+/// Kind (high half) and IDF in hundredths (low half; `NO_IDF` for none) in one `u32`.
+fn pack(kind: Kind, idf: f32) -> u32 {
+    let k = KINDS.iter().position(|&x| x == kind).unwrap_or(0) as u32;
+    let v = if idf.is_nan() { NO_IDF } else { (idf * 100.0).round().clamp(0.0, 65_534.0) as u32 };
+    (k << 16) | v
+}
+
+fn unpack(p: u32) -> (Kind, f32) {
+    let kind = KINDS.get((p >> 16) as usize).copied().unwrap_or(Kind::NonContent);
+    let v = p & 0xFFFF;
+    (kind, if v == NO_IDF { f32::NAN } else { v as f32 / 100.0 })
 }
 
 /// The hash words are known by, in the lexicon and in document frequencies.

@@ -156,16 +156,16 @@ impl Segmenter {
                 }
             }
         }
-        let mut doc_terms: Vec<u64> = Vec::new();
-        let mut cands: Vec<(&str, u32, f32)> = seen
-            .into_iter()
-            .filter_map(|(w, c)| {
-                let hash = word_hash(w);
-                let idf = self.candidate_idf(w, hash, c)?;
+        let words: Vec<(&str, u32, u64)> = seen.into_iter().map(|(w, c)| (w, c, word_hash(w))).collect();
+        let found: Vec<lexicon::Found> = words.iter().map(|w| self.lexicon.lookup(w.2)).collect();
+        let mut doc_terms: Vec<u64> = Vec::with_capacity(words.len() / 2);
+        let mut cands: Vec<(&str, u32, f32)> = Vec::with_capacity(words.len() / 2);
+        for (&(w, c, hash), found) in words.iter().zip(found) {
+            if let Some(idf) = self.judge(self.lexicon.judge_found(w, found), w, c) {
                 doc_terms.push(hash);
-                Some((w, c, idf))
-            })
-            .collect();
+                cands.push((w, c, idf));
+            }
+        }
         let total: u64 = cands.iter().map(|c| u64::from(c.1)).sum();
         doc_terms.sort_unstable();
         shortlist(&mut cands, self.candidates);
@@ -195,7 +195,12 @@ impl Segmenter {
     /// repeated, and get a content tag from jieba's POS guess: once-seen HMM words are mostly
     /// junk (日及, 使生者), and guessing only for recurring ones keeps the cost off the cut.
     fn candidate_idf(&self, word: &str, hash: u64, count: u32) -> Option<f32> {
-        let idf = match self.lexicon.judge(word, hash) {
+        self.judge(self.lexicon.judge(word, hash), word, count)
+    }
+
+    /// [`Segmenter::candidate_idf`] given the lexicon's verdict.
+    fn judge(&self, verdict: Verdict, word: &str, count: u32) -> Option<f32> {
+        let idf = match verdict {
             Verdict::Rejected => return None,
             Verdict::Candidate(idf) => return Some(idf),
             Verdict::Guess(idf) => idf,
