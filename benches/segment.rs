@@ -1,7 +1,8 @@
 //! Criterion bench of the segment stage over the shared corpus (31 government work reports and
 //! the seed pages in simplified script): the whole stage (terms + document frequencies +
 //! keywords) against a bare `Jieba::cut` (HMM on) of the same paragraphs with the same
-//! dictionary. Target: the stage at ≥ 0.8× the bare cut's throughput.
+//! dictionary, and `Jieba::tag` for reference (what reading POS tags through jieba-rs costs).
+//! Target: the stage at ≥ 0.8× the bare cut's throughput.
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use zhreport::segment::{keywords, DocFreq, Segmenter};
 
@@ -77,22 +78,6 @@ fn bench(c: &mut Criterion) {
             black_box(n)
         })
     });
-    group.bench_function("cut_count", |b| {
-        b.iter(|| {
-            let mut n = 0usize;
-            for doc in &docs {
-                let mut seen: std::collections::HashMap<&str, u32> = Default::default();
-                for para in doc.lines() {
-                    for t in jieba.cut(para, true) {
-                        *seen.entry(t.word).or_insert(0) += 1;
-                    }
-                }
-                n += seen.len();
-            }
-            black_box(n)
-        })
-    });
-    group.bench_function("terms_only", |b| b.iter(|| docs.iter().map(|d| seg.terms(d).len()).sum::<usize>()));
     group.bench_function("stage", |b| {
         b.iter(|| {
             let mut all: Vec<_> = docs.iter().map(|d| seg.terms(d)).collect();

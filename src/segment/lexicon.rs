@@ -152,7 +152,9 @@ impl Lexicon {
         let mut cold = FxHashMap::with_capacity_and_hasher(raw.len() / 14, Default::default());
         for line in raw.lines() {
             let mut it = line.split(' ');
-            let (Some(w), Some(idf), Some(flags)) = (it.next(), it.next(), it.next()) else { continue };
+            let (Some(w), Some(idf), Some(flags)) = (it.next(), it.next(), it.next()) else {
+                continue;
+            };
             let idf = idf.parse::<f32>().unwrap_or(f32::NAN);
             let kind = if flags.contains('o') {
                 Kind::IdfOnly
@@ -168,7 +170,11 @@ impl Lexicon {
             }
         }
         let mut lex = Lexicon { hot, cold };
-        for w in STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for w in STOPWORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
             lex.set_kind(w, Kind::Stop);
         }
         Ok(lex)
@@ -185,7 +191,11 @@ impl Lexicon {
     /// frequent), keeping its IDF.
     fn set_kind(&mut self, word: &str, kind: Kind) {
         let hash = word_hash(word);
-        let idf = self.cold.remove(&hash).or_else(|| self.get(hash)).map_or(f32::NAN, |e| e.1);
+        let idf = self
+            .cold
+            .remove(&hash)
+            .or_else(|| self.get(hash))
+            .map_or(f32::NAN, |e| e.1);
         self.hot.insert(hot_key(hash), pack(kind, idf));
     }
 
@@ -195,17 +205,29 @@ impl Lexicon {
             return;
         }
         let non_content = tag.is_some_and(|t| NON_CONTENT_TAGS.contains(&t));
-        self.set_kind(word, if non_content { Kind::DomainNonContent } else { Kind::Domain });
+        self.set_kind(
+            word,
+            if non_content {
+                Kind::DomainNonContent
+            } else {
+                Kind::Domain
+            },
+        );
     }
 
     /// Whether `word` is a domain or user-dictionary word.
     pub(crate) fn is_domain(&self, word: &str) -> bool {
-        self.get(word_hash(word)).is_some_and(|e| matches!(e.0, Kind::Domain | Kind::DomainNonContent))
+        self.get(word_hash(word))
+            .is_some_and(|e| matches!(e.0, Kind::Domain | Kind::DomainNonContent))
     }
 
     /// jieba's IDF of `word`, the median for words it has none for.
+    #[cfg(test)]
     pub(crate) fn prior_idf(&self, word: &str) -> f32 {
-        self.get(word_hash(word)).map(|e| e.1).filter(|v| !v.is_nan()).unwrap_or(MEDIAN_IDF)
+        self.get(word_hash(word))
+            .map(|e| e.1)
+            .filter(|v| !v.is_nan())
+            .unwrap_or(MEDIAN_IDF)
     }
 
     /// Judges `word` as a keyword candidate as far as the lexicon can: stopwords, single
@@ -241,7 +263,9 @@ impl Lexicon {
                     Verdict::Rejected
                 }
             }
-            None if !word.chars().all(is_cjk) || word.chars().all(is_cjk_numeral) => Verdict::Rejected,
+            None if !word.chars().all(is_cjk) || word.chars().all(is_cjk_numeral) => {
+                Verdict::Rejected
+            }
             None => Verdict::Unlisted,
         }
     }
@@ -251,20 +275,41 @@ fn hot_key(hash: u64) -> u32 {
     (hash >> 32) as u32
 }
 
-const KINDS: [Kind; 6] = [Kind::Stop, Kind::Domain, Kind::DomainNonContent, Kind::Content, Kind::IdfOnly, Kind::NonContent];
+const KINDS: [Kind; 6] = [
+    Kind::Stop,
+    Kind::Domain,
+    Kind::DomainNonContent,
+    Kind::Content,
+    Kind::IdfOnly,
+    Kind::NonContent,
+];
 const NO_IDF: u32 = 0xFFFF;
 
 /// Kind (high half) and IDF in hundredths (low half; `NO_IDF` for none) in one `u32`.
 fn pack(kind: Kind, idf: f32) -> u32 {
     let k = KINDS.iter().position(|&x| x == kind).unwrap_or(0) as u32;
-    let v = if idf.is_nan() { NO_IDF } else { (idf * 100.0).round().clamp(0.0, 65_534.0) as u32 };
+    let v = if idf.is_nan() {
+        NO_IDF
+    } else {
+        (idf * 100.0).round().clamp(0.0, 65_534.0) as u32
+    };
     (k << 16) | v
 }
 
 fn unpack(p: u32) -> (Kind, f32) {
-    let kind = KINDS.get((p >> 16) as usize).copied().unwrap_or(Kind::NonContent);
+    let kind = KINDS
+        .get((p >> 16) as usize)
+        .copied()
+        .unwrap_or(Kind::NonContent);
     let v = p & 0xFFFF;
-    (kind, if v == NO_IDF { f32::NAN } else { v as f32 / 100.0 })
+    (
+        kind,
+        if v == NO_IDF {
+            f32::NAN
+        } else {
+            v as f32 / 100.0
+        },
+    )
 }
 
 /// The hash words are known by, in the lexicon and in document frequencies.
@@ -381,22 +426,65 @@ mod tests {
         lex.add_domain("十四五", Some("nz"));
         lex.add_domain("一是", Some("m"));
         lex.add_domain("开展", Some("v"));
-        assert!(matches!(lex.judge("职工", word_hash("职工")), Verdict::Candidate(_)));
-        assert!(matches!(lex.judge("维护", word_hash("维护")), Verdict::Candidate(_)));
-        assert!(matches!(lex.judge("十四五", word_hash("十四五")), Verdict::Candidate(_)), "domain tag wins over jieba's numeral tag");
+        assert!(matches!(
+            lex.judge("职工", word_hash("职工")),
+            Verdict::Candidate(_)
+        ));
+        assert!(matches!(
+            lex.judge("维护", word_hash("维护")),
+            Verdict::Candidate(_)
+        ));
+        assert!(
+            matches!(
+                lex.judge("十四五", word_hash("十四五")),
+                Verdict::Candidate(_)
+            ),
+            "domain tag wins over jieba's numeral tag"
+        );
         assert!(lex.is_domain("十四五"));
-        assert_eq!(lex.judge("一是", word_hash("一是")), Verdict::Rejected, "user-listed numeral is kept whole but no keyword");
-        assert_eq!(lex.judge("开展", word_hash("开展")), Verdict::Rejected, "a stopword stays one");
+        assert_eq!(
+            lex.judge("一是", word_hash("一是")),
+            Verdict::Rejected,
+            "user-listed numeral is kept whole but no keyword"
+        );
+        assert_eq!(
+            lex.judge("开展", word_hash("开展")),
+            Verdict::Rejected,
+            "a stopword stays one"
+        );
         assert_eq!(lex.judge("我们", word_hash("我们")), Verdict::Rejected);
-        assert_eq!(lex.judge("已经", word_hash("已经")), Verdict::Rejected, "frequent adverb");
-        assert_eq!(lex.judge("不亦乐乎", word_hash("不亦乐乎")), Verdict::Unlisted, "rare idiom");
-        assert_eq!(lex.judge("工", word_hash("工")), Verdict::Rejected, "single character");
-        assert_eq!(lex.judge("十八", word_hash("十八")), Verdict::Rejected, "numeral");
+        assert_eq!(
+            lex.judge("已经", word_hash("已经")),
+            Verdict::Rejected,
+            "frequent adverb"
+        );
+        assert_eq!(
+            lex.judge("不亦乐乎", word_hash("不亦乐乎")),
+            Verdict::Unlisted,
+            "rare idiom"
+        );
+        assert_eq!(
+            lex.judge("工", word_hash("工")),
+            Verdict::Rejected,
+            "single character"
+        );
+        assert_eq!(
+            lex.judge("十八", word_hash("十八")),
+            Verdict::Rejected,
+            "numeral"
+        );
         assert_eq!(lex.judge("XX", word_hash("XX")), Verdict::Rejected);
         assert_eq!(lex.judge("xx", word_hash("xx")), Verdict::Rejected);
         assert_eq!(lex.judge("2024", word_hash("2024")), Verdict::Rejected);
         assert_eq!(lex.judge("XX市", word_hash("XX市")), Verdict::Rejected);
-        assert!(matches!(lex.judge("GDP", word_hash("GDP")), Verdict::Candidate(_)));
-        assert_eq!(lex.judge("脚踏实地", word_hash("脚踏实地")), Verdict::Unlisted, "idiom (i) is not a content tag");
+        assert!(matches!(
+            lex.judge("GDP", word_hash("GDP")),
+            Verdict::Candidate(_)
+        ));
+        assert_eq!(
+            lex.judge("脚踏实地", word_hash("脚踏实地")),
+            Verdict::Unlisted,
+            "idiom (i) is not a content tag"
+        );
     }
 }

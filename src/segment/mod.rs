@@ -7,10 +7,18 @@
 //! article's candidates by TF-IDF against the corpus, and [`DocFreq::top`] gives summary.json's
 //! `top_keywords`.
 //!
-//! Keyword candidates are content words judged by the dictionaries' part-of-speech tags, which
-//! `jieba_rs::Jieba::tag` reads during the cut itself (jieba's dictionary, the embedded domain
-//! dictionary and any user dictionary): nouns, verbs, verbal nouns, abbreviations, set phrases
-//! and domain terms, never stopwords, numbers, single characters or placeholders (XX).
+//! Keyword candidates are content words judged by the dictionaries' part-of-speech tags
+//! (jieba's dictionary, the embedded domain dictionary, any user dictionary): nouns, verbs,
+//! verbal nouns, abbreviations, set phrases and domain terms, never stopwords, numbers, single
+//! characters or placeholders (XX). jieba-rs does not expose a word's tag except through
+//! `Jieba::tag`, which costs about twice a cut (it runs a POS HMM on every unknown word), so the
+//! text is cut with `Jieba::cut` and each *distinct* word is then judged once against an
+//! embedded table of jieba's content words and IDFs (see `lexicon.rs`); only words jieba's HMM
+//! made up, and only those that recur in the article, get jieba's POS guess.
+//!
+//! Keyword scores: TF-IDF, with the IDF from the corpus being analysed blended with jieba's
+//! (exactly jieba's for a single article, see [`keywords`]); ties by term, so output is
+//! deterministic. [`Segmenter::keywords_textrank`] is the TextRank alternative.
 //!
 //! Memory at a million articles: an [`ArticleTerms`] keeps only the article's best
 //! [`DEFAULT_CANDIDATES`] candidates (by count × jieba's IDF) in one compact string, plus the
@@ -156,7 +164,10 @@ impl Segmenter {
                 }
             }
         }
-        let words: Vec<(&str, u32, u64)> = seen.into_iter().map(|(w, c)| (w, c, word_hash(w))).collect();
+        let words: Vec<(&str, u32, u64)> = seen
+            .into_iter()
+            .map(|(w, c)| (w, c, word_hash(w)))
+            .collect();
         let found: Vec<lexicon::Found> = words.iter().map(|w| self.lexicon.lookup(w.2)).collect();
         let mut doc_terms: Vec<u64> = Vec::with_capacity(words.len() / 2);
         let mut cands: Vec<(&str, u32, f32)> = Vec::with_capacity(words.len() / 2);

@@ -21,7 +21,13 @@ pub(super) fn keywords(seg: &Segmenter, analysis: &str, n: usize) -> Vec<(String
     let mut paras: Vec<Vec<&str>> = Vec::new();
     let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
     for para in paragraphs(analysis) {
-        let words: Vec<&str> = seg.jieba.cut(para, true).into_iter().map(|t| t.word).filter(|w| is_word(w)).collect();
+        let words: Vec<&str> = seg
+            .jieba
+            .cut(para, true)
+            .into_iter()
+            .map(|t| t.word)
+            .filter(|w| is_word(w))
+            .collect();
         for w in &words {
             *counts.entry(w).or_insert(0) += 1;
         }
@@ -37,10 +43,12 @@ pub(super) fn keywords(seg: &Segmenter, analysis: &str, n: usize) -> Vec<(String
         for &w in para {
             let id = *ids.entry(w).or_insert_with(|| {
                 let count = counts.get(w).copied().unwrap_or(0);
-                seg.candidate_idf(w, word_hash(w), count).is_some().then(|| {
-                    words.push(w);
-                    words.len() - 1
-                })
+                seg.candidate_idf(w, word_hash(w), count)
+                    .is_some()
+                    .then(|| {
+                        words.push(w);
+                        words.len() - 1
+                    })
             });
             window.push(id);
         }
