@@ -171,15 +171,44 @@ impl Segmenter {
         let found: Vec<lexicon::Found> = words.iter().map(|w| self.lexicon.lookup(w.2)).collect();
         let mut doc_terms: Vec<u64> = Vec::with_capacity(words.len() / 2);
         let mut cands: Vec<(&str, u32, f32)> = Vec::with_capacity(words.len() / 2);
+        // Words whose POS guess is still due: guessed only if they make the shortlist, as
+        // the guess costs a cut and a POS HMM run. Leaving the others unguessed changes no
+        // keyword: the guess depends on the word alone, so a word failing it is never a
+        // kept candidate anywhere, and its document frequency is never read.
+        let mut pending: Vec<&str> = Vec::new();
         for (&(w, c, hash), found) in words.iter().zip(found) {
-            if let Some(idf) = self.judge(self.lexicon.judge_found(w, found), w, c) {
+            if let Some((idf, guess)) = self.prejudge(self.lexicon.judge_found(w, found), w, c) {
                 doc_terms.push(hash);
                 cands.push((w, c, idf));
+                if guess {
+                    pending.push(w);
+                }
             }
         }
         let total: u64 = cands.iter().map(|c| u64::from(c.1)).sum();
         doc_terms.sort_unstable();
-        shortlist(&mut cands, self.candidates);
+        pending.sort_unstable();
+        let cands = loop {
+            // Shortlist, guess the pending words that made it, and shortlist again without
+            // the ones that failed until none does: usually once, rarely thrice.
+            let mut kept = cands.clone();
+            shortlist(&mut kept, self.candidates);
+            let mut failed = false;
+            for c in &kept {
+                if let Ok(i) = pending.binary_search(&c.0) {
+                    pending.remove(i);
+                    if !self.pos_guess_is_content(c.0) {
+                        let word = c.0;
+                        cands.retain(|x| x.0 != word);
+                        failed = true;
+                    }
+                }
+            }
+            if !failed {
+                break kept;
+            }
+        };
+        let mut cands = cands;
         cands.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut text = String::with_capacity(cands.iter().map(|c| c.0.len() + 1).sum());
         let mut entries = Vec::with_capacity(cands.len());
@@ -211,9 +240,18 @@ impl Segmenter {
 
     /// [`Segmenter::candidate_idf`] given the lexicon's verdict.
     fn judge(&self, verdict: Verdict, word: &str, count: u32) -> Option<f32> {
+        match self.prejudge(verdict, word, count)? {
+            (idf, false) => Some(idf),
+            (idf, true) => self.pos_guess_is_content(word).then_some(idf),
+        }
+    }
+
+    /// [`Segmenter::judge`] short of jieba's POS guess: `(idf, true)` when the word is a
+    /// candidate only if the guess is a content tag.
+    fn prejudge(&self, verdict: Verdict, word: &str, count: u32) -> Option<(f32, bool)> {
         let idf = match verdict {
             Verdict::Rejected => return None,
-            Verdict::Candidate(idf) => return Some(idf),
+            Verdict::Candidate(idf) => return Some((idf, false)),
             Verdict::Guess(idf) => idf,
             Verdict::Unlisted => lexicon::MEDIAN_IDF,
         };
@@ -221,10 +259,12 @@ impl Segmenter {
         if count < 2 || word.chars().all(|c| word.starts_with(c)) || self.jieba.has_word(word) {
             return None;
         }
-        match self.jieba.tag(word, true).as_slice() {
-            [t] if lexicon::CONTENT_TAGS.contains(&t.tag) => Some(idf),
-            _ => None,
-        }
+        Some((idf, true))
+    }
+
+    /// Whether jieba tags `word`, alone, as one content word.
+    fn pos_guess_is_content(&self, word: &str) -> bool {
+        matches!(self.jieba.tag(word, true).as_slice(), [t] if lexicon::CONTENT_TAGS.contains(&t.tag))
     }
 
     /// Top `n` keywords of one article by TextRank over its candidate words (co-occurrence
