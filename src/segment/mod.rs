@@ -159,7 +159,12 @@ impl Segmenter {
                     continue;
                 }
                 tokens += 1;
-                if t.word.len() > 3 || (t.word.len() > 1 && t.word.is_ascii()) {
+                // Only what could pass the lexicon: words of two hanzi or more (three bytes
+                // each) and all-capital ASCII (GDP); numbers, the commonest ASCII, never do.
+                let w = t.word.as_bytes();
+                if (w.len() > 3 && w[0] >= 0x80)
+                    || (w.len() > 1 && w.iter().all(u8::is_ascii_uppercase))
+                {
                     *seen.entry(t.word).or_insert(0) += 1;
                 }
             }
