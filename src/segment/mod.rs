@@ -150,7 +150,8 @@ impl Segmenter {
     pub fn terms(&self, analysis: &str) -> ArticleTerms {
         // Per distinct word, its count; words are judged once each after the cut, so the
         // loop over tokens costs little more than a bare cut.
-        let mut seen: FxHashMap<&str, u32> =
+        // Keyed by the word's hash: the lexicon needs it anyway, and probes compare no strings.
+        let mut seen: FxHashMap<u64, (&str, u32)> =
             FxHashMap::with_capacity_and_hasher(analysis.len() / 16, Default::default());
         let mut tokens = 0usize;
         for para in paragraphs(analysis) {
@@ -165,14 +166,11 @@ impl Segmenter {
                 if (w.len() > 3 && w[0] >= 0x80)
                     || (w.len() > 1 && w.iter().all(u8::is_ascii_uppercase))
                 {
-                    *seen.entry(t.word).or_insert(0) += 1;
+                    seen.entry(word_hash(t.word)).or_insert((t.word, 0)).1 += 1;
                 }
             }
         }
-        let words: Vec<(&str, u32, u64)> = seen
-            .into_iter()
-            .map(|(w, c)| (w, c, word_hash(w)))
-            .collect();
+        let words: Vec<(&str, u32, u64)> = seen.into_iter().map(|(h, (w, c))| (w, c, h)).collect();
         let found: Vec<lexicon::Found> = words.iter().map(|w| self.lexicon.lookup(w.2)).collect();
         let mut doc_terms: Vec<u64> = Vec::with_capacity(words.len() / 2);
         let mut cands: Vec<(&str, u32, f32)> = Vec::with_capacity(words.len() / 2);
