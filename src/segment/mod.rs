@@ -149,8 +149,8 @@ impl Segmenter {
     /// Cuts one article's analysis-view text into countable terms.
     pub fn terms(&self, analysis: &str) -> ArticleTerms {
         // Per distinct word, its count; words are judged once each after the cut, so the
-        // loop over tokens costs little more than a bare cut.
-        // Keyed by the word's hash: the lexicon needs it anyway, and probes compare no strings.
+        // loop over tokens costs little more than a bare cut. Keyed by the word's hash: the
+        // lexicon needs it anyway, and probes compare no strings.
         let mut seen: FxHashMap<u64, (&str, u32)> =
             FxHashMap::with_capacity_and_hasher(analysis.len() / 16, Default::default());
         let mut tokens = 0usize;
