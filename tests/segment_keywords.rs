@@ -223,9 +223,29 @@ fn gov_report_keywords_match_golden() {
         .map(|r| s.terms(&fast2s::convert(&r.1)))
         .collect();
     let mut df = DocFreq::default();
+    let before: usize = terms.iter().map(|t| t.heap_bytes()).sum();
     for t in &mut terms {
         df.absorb(t);
     }
+    // What stays per article until the corpus stage: the shortlist only.
+    eprintln!(
+        "heap per article: {} bytes before absorb",
+        before / terms.len()
+    );
+    let after: usize = terms.iter().map(|t| t.heap_bytes()).sum();
+    eprintln!(
+        "heap per article: {} bytes after absorb",
+        after / terms.len()
+    );
+    assert!(
+        after / terms.len() < 1024,
+        "{} bytes per article kept",
+        after / terms.len()
+    );
+    assert!(
+        after * 4 < before,
+        "absorb frees the document-frequency hashes ({before} → {after})"
+    );
     let rows: Vec<_> = reports
         .iter()
         .zip(&terms)
