@@ -160,10 +160,10 @@ impl Segmenter {
                     continue;
                 }
                 tokens += 1;
-                // Only what could pass the lexicon: words of two hanzi or more (three bytes
-                // each) and all-capital ASCII (GDP); numbers, the commonest ASCII, never do.
+                // Only what could pass the lexicon: words with hanzi, longer than one (three
+                // bytes), and all-capital ASCII (GDP); numbers, the commonest ASCII, never do.
                 let w = t.word.as_bytes();
-                if (w.len() > 3 && w[0] >= 0x80)
+                if (w.len() > 3 && !w.is_ascii())
                     || (w.len() > 1 && w.iter().all(u8::is_ascii_uppercase))
                 {
                     seen.entry(word_hash(t.word)).or_insert((t.word, 0)).1 += 1;
@@ -663,8 +663,14 @@ mod tests {
     fn user_dict_adds_whole_words_and_reports_errors() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("user.txt");
-        std::fs::write(&path, "# 用户词典\n桂园工联会 nz\n暖心驿站 5000 n\n").unwrap();
+        std::fs::write(
+            &path,
+            "# 用户词典\n桂园工联会 nz\n暖心驿站 5000 n\n5G基站 n\n",
+        )
+        .unwrap();
         let s = Segmenter::new(Some(&path)).unwrap();
+        let t = s.terms("建设5G基站。5G基站覆盖全镇。");
+        assert!(t.counts().any(|(w, c)| w == "5G基站" && c == 2));
         let words: Vec<&str> = s
             .words("推进桂园工联会建设，打造暖心驿站。")
             .into_iter()
