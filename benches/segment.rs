@@ -1,7 +1,8 @@
 //! Criterion bench of the segment stage over the shared corpus (31 government work reports and
 //! the seed pages in simplified script): the whole stage (terms + document frequencies +
 //! keywords) against a bare `Jieba::cut` (HMM on) of the same paragraphs with the same
-//! dictionary. Target: the stage at ≥ 0.8× the bare cut's throughput.
+//! dictionary, and `Jieba::tag` for reference (what reading POS tags through jieba-rs costs).
+//! Target: the stage at ≥ 0.8× the bare cut's throughput.
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use zhreport::segment::{keywords, DocFreq, Segmenter};
 
@@ -15,9 +16,16 @@ fn documents() -> Vec<String> {
         .unwrap_or_default();
     paths.sort();
     for path in paths {
-        let Ok(mut rdr) = csv::Reader::from_path(&path) else { continue };
-        let Ok(headers) = rdr.headers().cloned() else { continue };
-        let Some(col) = headers.iter().position(|h| h.trim_start_matches('\u{feff}') == "full_text") else {
+        let Ok(mut rdr) = csv::Reader::from_path(&path) else {
+            continue;
+        };
+        let Ok(headers) = rdr.headers().cloned() else {
+            continue;
+        };
+        let Some(col) = headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == "full_text")
+        else {
             continue;
         };
         for rec in rdr.records().flatten() {
@@ -54,6 +62,17 @@ fn bench(c: &mut Criterion) {
             for doc in &docs {
                 for para in doc.lines() {
                     n += jieba.cut(para, true).len();
+                }
+            }
+            black_box(n)
+        })
+    });
+    group.bench_function("tag_only", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for doc in &docs {
+                for para in doc.lines() {
+                    n += jieba.tag(para, true).len();
                 }
             }
             black_box(n)

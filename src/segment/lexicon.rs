@@ -4,7 +4,7 @@
 
 use std::io::Read;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// The domain dictionary, jieba format (`word freq tag`), `#` comments.
 const DOMAIN_DICT: &str = include_str!("domain_dict.txt");
@@ -12,21 +12,29 @@ const DOMAIN_DICT: &str = include_str!("domain_dict.txt");
 /// Stopwords for keywords, one a line, `#` comments.
 const STOPWORDS: &str = include_str!("stopwords.txt");
 
-/// jieba's IDF table (jieba-rs `src/data/idf.txt`, MIT), cut down to the words that can be
-/// keywords (two or more characters, no digits, tagged n/ns/nt/nz/nw/vn/v/j/l/an in jieba's
-/// dictionary or absent from it) with two decimals, zstd-compressed. jieba-rs keeps its own
-/// copy private, so this is the only way to look a word's IDF up without a second cut.
-const PRIOR_IDF_ZST: &[u8] = include_bytes!("idf.txt.zst");
+/// The content words of jieba's dictionary with jieba's IDF (jieba-rs `src/data/dict.txt` and
+/// `src/data/idf.txt`, MIT): every dictionary word of two or more CJK characters tagged
+/// n/ns/nt/nz/nw/vn/v/j/l/an, the IDF table's words that are not in the dictionary (flag
+/// `o`), and the non-content words among the 24,000 most frequent dictionary words (flag `x`),
+/// as `word idf flags` (idf `-` when jieba has none; flag `h`: among those most frequent
+/// words); zstd-compressed. jieba-rs keeps its tags and IDFs private (only `Jieba::tag` reads
+/// them, at about twice the cost of a cut, because it also runs a POS HMM on every unknown
+/// word), so this table is how a word's tag class and IDF are read with one hash lookup.
+const CONTENT_WORDS_ZST: &[u8] = include_bytes!("content_words.txt.zst");
 
-/// The median IDF of jieba's full table (jieba-rs computes the same value for words it does
-/// not know); used for words absent from the table, domain terms included.
+/// The median IDF of jieba's full table (jieba-rs uses the same value for words it has no IDF
+/// for); used for such words, domain terms included.
 pub(crate) const MEDIAN_IDF: f32 = 11.954_768;
 
-/// Part-of-speech tags (jieba's dictionary tags) of words that may be keywords: nouns (common,
-/// place, organisation, proper, new), verbs and verbal nouns, abbreviations, set phrases and
-/// noun-like adjectives (安全, 困难). Person names (nr*) are left out: in this genre they are
-/// signatures and placeholders, and jieba guesses `nr` for much of what its HMM invents.
-const CONTENT_TAGS: &[&str] = &["n", "ns", "nt", "nz", "nw", "vn", "v", "j", "l", "an"];
+/// Part-of-speech tags of words that may be keywords: nouns (common, place, organisation,
+/// proper, new), verbs and verbal nouns, abbreviations, set phrases and noun-like adjectives
+/// (安全, 困难). Person names (nr*) are left out: in this genre they are signatures and
+/// placeholders, and jieba guesses `nr` for much of what its HMM invents. The content-word
+/// table was cut to these tags; the list judges words jieba's HMM made up.
+pub(crate) const CONTENT_TAGS: &[&str] = &["n", "ns", "nt", "nz", "nw", "vn", "v", "j", "l", "an"];
+
+/// Tags with which a user-dictionary word is kept whole but is no keyword.
+const NON_CONTENT_TAGS: &[&str] = &["m", "q", "mq", "r", "p", "c", "u", "d", "x", "w"];
 
 /// One parsed dictionary line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,14 +60,25 @@ pub(crate) fn parse_dict(text: &str) -> Result<Vec<DictEntry>, String> {
         let mut tag = None;
         for field in fields {
             if freq.is_none() && tag.is_none() && field.bytes().all(|b| b.is_ascii_digit()) {
-                freq = Some(field.parse::<usize>().map_err(|e| format!("line {}: {line:?}: {e}", i + 1))?);
+                freq = Some(
+                    field
+                        .parse::<usize>()
+                        .map_err(|e| format!("line {}: {line:?}: {e}", i + 1))?,
+                );
             } else if tag.is_none() && field.bytes().all(|b| b.is_ascii_alphabetic()) {
                 tag = Some(field.to_ascii_lowercase());
             } else {
-                return Err(format!("line {}: {line:?}: expected `word [freq] [tag]`", i + 1));
+                return Err(format!(
+                    "line {}: {line:?}: expected `word [freq] [tag]`",
+                    i + 1
+                ));
             }
         }
-        entries.push(DictEntry { word: word.to_string(), freq, tag });
+        entries.push(DictEntry {
+            word: word.to_string(),
+            freq,
+            tag,
+        });
     }
     Ok(entries)
 }
@@ -69,70 +88,233 @@ pub(crate) fn domain_entries() -> Result<Vec<DictEntry>, String> {
     parse_dict(DOMAIN_DICT)
 }
 
-/// Word knowledge shared by every article: immutable after construction.
+/// What the lexicon knows of one word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// A stopword.
+    Stop,
+    /// A domain or user-dictionary word that may be a keyword.
+    Domain,
+    /// A user-dictionary word tagged as a numeral or function word: kept whole, no keyword.
+    DomainNonContent,
+    /// A content word of jieba's dictionary.
+    Content,
+    /// A word of jieba's IDF table that is not in its dictionary: only ever made by the HMM.
+    IdfOnly,
+    /// A dictionary word with a non-content tag (adverb, pronoun, numeral …).
+    NonContent,
+}
+
+/// Word knowledge shared by every article, immutable after construction.
+///
+/// Words are known by their xxh3 hash ([`word_hash`]): a probe has no string to chase or
+/// compare, which matters as this runs for every distinct word of every article (among a
+/// quarter of a million 64-bit hashes a false match is a one-in-10¹³ event). The frequent
+/// words sit in a small table of their own that stays in cache, so most probes never touch
+/// the large one.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    /// Domain and user-dictionary words with their tags; these are keyword candidates whatever
-    /// jieba's own dictionary says (it tags 十四五 as a numeral, for one).
-    domain: FxHashMap<Box<str>, Box<str>>,
-    stop: FxHashSet<Box<str>>,
-    idf: FxHashMap<Box<str>, f32>,
+    /// Frequent words, stopwords and domain words, packed small (upper half of the hash →
+    /// [`pack`]ed kind and IDF) so the table stays in cache; a false match on 32 bits would
+    /// need one of these ~25,000 words to collide with an unlisted word (one in 170,000).
+    hot: FxHashMap<u32, u32>,
+    /// The same for the other words of the table.
+    cold: FxHashMap<u64, (Kind, f32)>,
+}
+
+/// The lexicon's entry for a word, if any (opaque outside this module).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found(Option<(Kind, f32)>);
+
+/// What the lexicon says about a word, before jieba's dictionary is asked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Verdict {
+    /// Never a keyword.
+    Rejected,
+    /// A keyword candidate with this prior IDF.
+    Candidate(f32),
+    /// A word jieba's HMM must have made up, which may be a keyword if its POS guess is a
+    /// content tag; with this prior IDF.
+    Guess(f32),
+    /// Unknown to the lexicon: a non-content word of jieba's dictionary, or a word its HMM
+    /// made up.
+    Unlisted,
 }
 
 impl Lexicon {
-    /// Loads the embedded stopwords and prior IDF table.
+    /// Loads the embedded content-word table and stopwords.
     pub(crate) fn new() -> Result<Self, String> {
-        let stop = STOPWORDS
+        let mut raw = String::new();
+        zstd::stream::read::Decoder::new(CONTENT_WORDS_ZST)
+            .and_then(|mut d| d.read_to_string(&mut raw))
+            .map_err(|e| format!("embedded content-word table: {e}"))?;
+        let mut hot = FxHashMap::with_capacity_and_hasher(28 * 1024, Default::default());
+        let mut cold = FxHashMap::with_capacity_and_hasher(raw.len() / 14, Default::default());
+        for line in raw.lines() {
+            let mut it = line.split(' ');
+            let (Some(w), Some(idf), Some(flags)) = (it.next(), it.next(), it.next()) else {
+                continue;
+            };
+            let idf = idf.parse::<f32>().unwrap_or(f32::NAN);
+            let kind = if flags.contains('o') {
+                Kind::IdfOnly
+            } else if flags.contains('x') {
+                Kind::NonContent
+            } else {
+                Kind::Content
+            };
+            if flags.contains('h') {
+                hot.insert(hot_key(word_hash(w)), pack(kind, idf));
+            } else {
+                cold.insert(word_hash(w), (kind, idf));
+            }
+        }
+        let mut lex = Lexicon { hot, cold };
+        for w in STOPWORDS
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(Box::from)
-            .collect();
-        let mut raw = String::new();
-        zstd::stream::read::Decoder::new(PRIOR_IDF_ZST)
-            .and_then(|mut d| d.read_to_string(&mut raw))
-            .map_err(|e| format!("embedded IDF table: {e}"))?;
-        let mut idf = FxHashMap::with_capacity_and_hasher(raw.len() / 14, Default::default());
-        for line in raw.lines() {
-            let mut it = line.split(' ');
-            if let (Some(w), Some(v)) = (it.next(), it.next().and_then(|v| v.parse::<f32>().ok())) {
-                idf.insert(Box::from(w), v);
-            }
+        {
+            lex.set_kind(w, Kind::Stop);
         }
-        Ok(Lexicon { domain: FxHashMap::default(), stop, idf })
+        Ok(lex)
     }
 
-    /// Records a domain or user-dictionary word and its tag (`n` when none is given).
+    fn get(&self, hash: u64) -> Option<(Kind, f32)> {
+        match self.hot.get(&hot_key(hash)) {
+            Some(&p) => Some(unpack(p)),
+            None => self.cold.get(&hash).copied(),
+        }
+    }
+
+    /// Sets a word's kind, moving it to the hot table (stopwords and domain words are few and
+    /// frequent), keeping its IDF.
+    fn set_kind(&mut self, word: &str, kind: Kind) {
+        let hash = word_hash(word);
+        let idf = self
+            .cold
+            .remove(&hash)
+            .or_else(|| self.get(hash))
+            .map_or(f32::NAN, |e| e.1);
+        self.hot.insert(hot_key(hash), pack(kind, idf));
+    }
+
+    /// Records a domain or user-dictionary word with its tag; a stopword stays a stopword.
     pub(crate) fn add_domain(&mut self, word: &str, tag: Option<&str>) {
-        self.domain.insert(Box::from(word), Box::from(tag.unwrap_or("n")));
+        if self.get(word_hash(word)).is_some_and(|e| e.0 == Kind::Stop) {
+            return;
+        }
+        let non_content = tag.is_some_and(|t| NON_CONTENT_TAGS.contains(&t));
+        self.set_kind(
+            word,
+            if non_content {
+                Kind::DomainNonContent
+            } else {
+                Kind::Domain
+            },
+        );
     }
 
     /// Whether `word` is a domain or user-dictionary word.
     pub(crate) fn is_domain(&self, word: &str) -> bool {
-        self.domain.contains_key(word)
+        self.get(word_hash(word))
+            .is_some_and(|e| matches!(e.0, Kind::Domain | Kind::DomainNonContent))
     }
 
-    /// jieba's IDF of `word`, the table's median for words it does not hold.
+    /// jieba's IDF of `word`, the median for words it has none for.
+    #[cfg(test)]
     pub(crate) fn prior_idf(&self, word: &str) -> f32 {
-        self.idf.get(word).copied().unwrap_or(MEDIAN_IDF)
+        self.get(word_hash(word))
+            .map(|e| e.1)
+            .filter(|v| !v.is_nan())
+            .unwrap_or(MEDIAN_IDF)
     }
 
-    /// Whether `word`, tagged `tag` by jieba, may be a keyword: a content word (by the
-    /// dictionaries' tags) of two or more characters that is no stopword, number or placeholder.
-    pub(crate) fn is_candidate(&self, word: &str, tag: &str) -> bool {
-        if self.stop.contains(word) || !has_two_chars(word) {
-            return false;
-        }
-        if let Some(domain_tag) = self.domain.get(word) {
-            // A user may list a word to keep it whole without wanting it as a keyword: a
-            // numeral or function-word tag says so.
-            return !matches!(&**domain_tag, "m" | "q" | "mq" | "r" | "p" | "c" | "u" | "d" | "x" | "w");
-        }
-        if word.is_ascii() {
-            return is_acronym(word);
-        }
-        CONTENT_TAGS.contains(&tag) && word.chars().all(is_cjk) && !word.chars().all(is_cjk_numeral)
+    /// Judges `word` as a keyword candidate as far as the lexicon can: stopwords, single
+    /// characters, numbers and placeholders (XX) are out; domain words and acronyms (GDP) in.
+    /// `hash` is `word_hash(word)`.
+    pub(crate) fn judge(&self, word: &str, hash: u64) -> Verdict {
+        self.judge_found(word, self.lookup(hash))
     }
+
+    /// What the lexicon holds for a word hash; [`Lexicon::judge_found`] decides from it.
+    /// Split from judging so that a caller can look many words up in a tight loop, letting
+    /// the processor overlap the cache misses that dominate this step.
+    pub(crate) fn lookup(&self, hash: u64) -> Found {
+        Found(self.get(hash))
+    }
+
+    /// [`Lexicon::judge`] given what [`Lexicon::lookup`] found for the word.
+    pub(crate) fn judge_found(&self, word: &str, found: Found) -> Verdict {
+        if !has_two_chars(word) {
+            return Verdict::Rejected;
+        }
+        let idf = |v: f32| if v.is_nan() { MEDIAN_IDF } else { v };
+        match found.0 {
+            Some((Kind::Stop | Kind::DomainNonContent | Kind::NonContent, _)) => Verdict::Rejected,
+            Some((Kind::Domain, v)) => Verdict::Candidate(idf(v)),
+            Some((Kind::Content, _)) if word.chars().all(is_cjk_numeral) => Verdict::Rejected,
+            Some((Kind::Content, v)) => Verdict::Candidate(idf(v)),
+            Some((Kind::IdfOnly, v)) => Verdict::Guess(idf(v)),
+            None if word.is_ascii() => {
+                if is_acronym(word) {
+                    Verdict::Candidate(MEDIAN_IDF)
+                } else {
+                    Verdict::Rejected
+                }
+            }
+            None if !word.chars().all(is_cjk) || word.chars().all(is_cjk_numeral) => {
+                Verdict::Rejected
+            }
+            None => Verdict::Unlisted,
+        }
+    }
+}
+
+fn hot_key(hash: u64) -> u32 {
+    (hash >> 32) as u32
+}
+
+const KINDS: [Kind; 6] = [
+    Kind::Stop,
+    Kind::Domain,
+    Kind::DomainNonContent,
+    Kind::Content,
+    Kind::IdfOnly,
+    Kind::NonContent,
+];
+const NO_IDF: u32 = 0xFFFF;
+
+/// Kind (high half) and IDF in hundredths (low half; `NO_IDF` for none) in one `u32`.
+fn pack(kind: Kind, idf: f32) -> u32 {
+    let k = KINDS.iter().position(|&x| x == kind).unwrap_or(0) as u32;
+    let v = if idf.is_nan() {
+        NO_IDF
+    } else {
+        (idf * 100.0).round().clamp(0.0, 65_534.0) as u32
+    };
+    (k << 16) | v
+}
+
+fn unpack(p: u32) -> (Kind, f32) {
+    let kind = KINDS
+        .get((p >> 16) as usize)
+        .copied()
+        .unwrap_or(Kind::NonContent);
+    let v = p & 0xFFFF;
+    (
+        kind,
+        if v == NO_IDF {
+            f32::NAN
+        } else {
+            v as f32 / 100.0
+        },
+    )
+}
+
+/// The hash words are known by, in the lexicon and in document frequencies.
+pub(crate) fn word_hash(word: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(word.as_bytes())
 }
 
 fn has_two_chars(word: &str) -> bool {
@@ -156,7 +338,36 @@ fn is_cjk(c: char) -> bool {
 fn is_cjk_numeral(c: char) -> bool {
     matches!(
         c,
-        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '亿' | '两' | '壹' | '贰' | '叁' | '肆' | '伍' | '陆' | '柒' | '捌' | '玖' | '拾' | '佰' | '仟' | '第' | '几'
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+            | '两'
+            | '壹'
+            | '贰'
+            | '叁'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+            | '第'
+            | '几'
     )
 }
 
@@ -168,7 +379,10 @@ mod tests {
     fn embedded_domain_dict_parses_with_tags() {
         let entries = domain_entries().unwrap();
         assert!(entries.len() > 150);
-        assert!(entries.iter().all(|e| e.freq.is_some() && e.tag.is_some()), "every domain entry has freq and tag");
+        assert!(
+            entries.iter().all(|e| e.freq.is_some() && e.tag.is_some()),
+            "every domain entry has freq and tag"
+        );
         assert!(entries.iter().any(|e| e.word == "职代会"));
     }
 
@@ -176,44 +390,101 @@ mod tests {
     fn parse_dict_accepts_jieba_variants_and_rejects_garbage() {
         let e = parse_dict("\u{feff}# c\n云计算 5 n\n创新办 3\n凱特琳 nz\n台中\n").unwrap();
         assert_eq!(e.len(), 4);
-        assert_eq!(e[0], DictEntry { word: "云计算".into(), freq: Some(5), tag: Some("n".into()) });
+        assert_eq!(
+            e[0],
+            DictEntry {
+                word: "云计算".into(),
+                freq: Some(5),
+                tag: Some("n".into())
+            }
+        );
         assert_eq!(e[1].freq, Some(3));
         assert_eq!(e[1].tag, None);
         assert_eq!(e[2].freq, None);
         assert_eq!(e[2].tag.as_deref(), Some("nz"));
         assert_eq!(e[3].tag, None);
-        assert!(parse_dict("好词 12x n\n").unwrap_err().starts_with("line 1"));
+        assert!(parse_dict("好词 12x n\n")
+            .unwrap_err()
+            .starts_with("line 1"));
         assert!(parse_dict("好词 n 12\n").is_err());
         assert!(parse_dict("好词 99999999999999999999999999 n\n").is_err());
     }
 
     #[test]
-    fn prior_idf_table_loads() {
+    fn content_table_loads() {
         let lex = Lexicon::new().unwrap();
-        assert!(lex.idf.len() > 150_000);
+        assert!(lex.cold.len() > 200_000);
+        assert!(lex.hot.len() > 20_000);
         assert!((lex.prior_idf("职工") - 7.15).abs() < 0.01);
         assert!(lex.prior_idf("工会") < lex.prior_idf("集体合同"));
         assert_eq!(lex.prior_idf("不存在的词语"), MEDIAN_IDF);
     }
 
     #[test]
-    fn candidate_rule() {
+    fn lexicon_verdicts() {
         let mut lex = Lexicon::new().unwrap();
         lex.add_domain("十四五", Some("nz"));
         lex.add_domain("一是", Some("m"));
-        assert!(lex.is_candidate("职工", "n"));
-        assert!(lex.is_candidate("十四五", "m"), "domain tag wins over jieba's numeral tag");
-        assert!(!lex.is_candidate("一是", "n"), "user-listed numeral is kept whole but no keyword");
-        assert!(lex.is_candidate("维护", "v"));
-        assert!(!lex.is_candidate("我们", "r"));
-        assert!(!lex.is_candidate("开展", "v"), "stopword");
-        assert!(!lex.is_candidate("工", "n"), "single character");
-        assert!(!lex.is_candidate("十八", "n"), "numeral");
-        assert!(!lex.is_candidate("XX", "eng"));
-        assert!(!lex.is_candidate("xx", "eng"));
-        assert!(!lex.is_candidate("2024", "m"));
-        assert!(lex.is_candidate("GDP", "eng"));
-        assert!(!lex.is_candidate("张三", "nr"));
-        assert!(!lex.is_candidate("脚踏实地", "i"));
+        lex.add_domain("开展", Some("v"));
+        assert!(matches!(
+            lex.judge("职工", word_hash("职工")),
+            Verdict::Candidate(_)
+        ));
+        assert!(matches!(
+            lex.judge("维护", word_hash("维护")),
+            Verdict::Candidate(_)
+        ));
+        assert!(
+            matches!(
+                lex.judge("十四五", word_hash("十四五")),
+                Verdict::Candidate(_)
+            ),
+            "domain tag wins over jieba's numeral tag"
+        );
+        assert!(lex.is_domain("十四五"));
+        assert_eq!(
+            lex.judge("一是", word_hash("一是")),
+            Verdict::Rejected,
+            "user-listed numeral is kept whole but no keyword"
+        );
+        assert_eq!(
+            lex.judge("开展", word_hash("开展")),
+            Verdict::Rejected,
+            "a stopword stays one"
+        );
+        assert_eq!(lex.judge("我们", word_hash("我们")), Verdict::Rejected);
+        assert_eq!(
+            lex.judge("已经", word_hash("已经")),
+            Verdict::Rejected,
+            "frequent adverb"
+        );
+        assert_eq!(
+            lex.judge("不亦乐乎", word_hash("不亦乐乎")),
+            Verdict::Unlisted,
+            "rare idiom"
+        );
+        assert_eq!(
+            lex.judge("工", word_hash("工")),
+            Verdict::Rejected,
+            "single character"
+        );
+        assert_eq!(
+            lex.judge("十八", word_hash("十八")),
+            Verdict::Rejected,
+            "numeral"
+        );
+        assert_eq!(lex.judge("XX", word_hash("XX")), Verdict::Rejected);
+        assert_eq!(lex.judge("xx", word_hash("xx")), Verdict::Rejected);
+        assert_eq!(lex.judge("2024", word_hash("2024")), Verdict::Rejected);
+        assert_eq!(lex.judge("XX市", word_hash("XX市")), Verdict::Rejected);
+        assert!(matches!(
+            lex.judge("GDP", word_hash("GDP")),
+            Verdict::Candidate(_)
+        ));
+        assert_eq!(
+            lex.judge("脚踏实地", word_hash("脚踏实地")),
+            Verdict::Unlisted,
+            "idiom (i) is not a content tag"
+        );
     }
 }

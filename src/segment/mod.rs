@@ -7,10 +7,18 @@
 //! article's candidates by TF-IDF against the corpus, and [`DocFreq::top`] gives summary.json's
 //! `top_keywords`.
 //!
-//! Keyword candidates are content words judged by the dictionaries' part-of-speech tags, which
-//! `jieba_rs::Jieba::tag` reads during the cut itself (jieba's dictionary, the embedded domain
-//! dictionary and any user dictionary): nouns, verbs, verbal nouns, abbreviations, set phrases
-//! and domain terms, never stopwords, numbers, single characters or placeholders (XX).
+//! Keyword candidates are content words judged by the dictionaries' part-of-speech tags
+//! (jieba's dictionary, the embedded domain dictionary, any user dictionary): nouns, verbs,
+//! verbal nouns, abbreviations, set phrases and domain terms, never stopwords, numbers, single
+//! characters or placeholders (XX). jieba-rs does not expose a word's tag except through
+//! `Jieba::tag`, which costs about twice a cut (it runs a POS HMM on every unknown word), so the
+//! text is cut with `Jieba::cut` and each *distinct* word is then judged once against an
+//! embedded table of jieba's content words and IDFs (see `lexicon.rs`); only words jieba's HMM
+//! made up, and only those that recur in the article, get jieba's POS guess.
+//!
+//! Keyword scores: TF-IDF, with the IDF from the corpus being analysed blended with jieba's
+//! (exactly jieba's for a single article, see [`keywords`]); ties by term, so output is
+//! deterministic. [`Segmenter::keywords_textrank`] is the TextRank alternative.
 //!
 //! Memory at a million articles: an [`ArticleTerms`] keeps only the article's best
 //! [`DEFAULT_CANDIDATES`] candidates (by count × jieba's IDF) in one compact string, plus the
@@ -27,9 +35,8 @@ use std::path::Path;
 
 use jieba_rs::Jieba;
 use rustc_hash::FxHashMap;
-use xxhash_rust::xxh3::xxh3_64;
 
-use lexicon::Lexicon;
+use lexicon::{word_hash, Lexicon, Verdict};
 
 /// How many candidate terms an [`ArticleTerms`] keeps by default: several times the default
 /// of ten keywords, so that re-ranking by corpus IDF can still reach the right ones.
@@ -64,7 +71,9 @@ pub struct Segmenter {
 
 impl std::fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Segmenter").field("candidates", &self.candidates).finish_non_exhaustive()
+        f.debug_struct("Segmenter")
+            .field("candidates", &self.candidates)
+            .finish_non_exhaustive()
     }
 }
 
@@ -83,18 +92,27 @@ impl Segmenter {
             lexicon.add_domain(&entry.word, entry.tag.as_deref());
         }
         if let Some(path) = user_dict {
-            let err = |message: String| SegmentError::UserDict { path: path.display().to_string(), message };
+            let err = |message: String| SegmentError::UserDict {
+                path: path.display().to_string(),
+                message,
+            };
             let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
             let text = String::from_utf8(bytes).map_err(|e| err(format!("not UTF-8: {e}")))?;
             for entry in lexicon::parse_dict(&text).map_err(err)? {
                 // jieba semantics: an explicit frequency is the user's choice (it may be set
                 // low on purpose, to split a word); without one, keep the word whole.
-                let freq = entry.freq.unwrap_or_else(|| jieba.suggest_freq(&entry.word));
+                let freq = entry
+                    .freq
+                    .unwrap_or_else(|| jieba.suggest_freq(&entry.word));
                 jieba.add_word(&entry.word, Some(freq), entry.tag.as_deref());
                 lexicon.add_domain(&entry.word, entry.tag.as_deref());
             }
         }
-        Ok(Segmenter { jieba, lexicon, candidates: DEFAULT_CANDIDATES })
+        Ok(Segmenter {
+            jieba,
+            lexicon,
+            candidates: DEFAULT_CANDIDATES,
+        })
     }
 
     /// Sets how many candidate terms [`Segmenter::terms`] keeps per article (at least the
@@ -130,36 +148,80 @@ impl Segmenter {
 
     /// Cuts one article's analysis-view text into countable terms.
     pub fn terms(&self, analysis: &str) -> ArticleTerms {
-        // Per distinct word: its count and the tag of its first occurrence. Filtering once
-        // per distinct word rather than per token keeps the cut loop close to a bare cut.
-        let mut seen: FxHashMap<&str, (u32, &str)> = FxHashMap::default();
+        // Per distinct word, its count; words are judged once each after the cut, so the
+        // loop over tokens costs little more than a bare cut. Keyed by the word's hash: the
+        // lexicon needs it anyway, and probes compare no strings.
+        let mut seen: FxHashMap<u64, (&str, u32)> =
+            FxHashMap::with_capacity_and_hasher(analysis.len() / 16, Default::default());
         let mut tokens = 0usize;
         for para in paragraphs(analysis) {
-            for t in self.jieba.tag(para, true) {
+            for t in self.jieba.cut(para, true) {
                 if !is_word(t.word) {
                     continue;
                 }
                 tokens += 1;
-                if t.word.len() > 1 && (t.word.len() > 3 || t.word.is_ascii()) {
-                    seen.entry(t.word).or_insert((0, t.tag)).0 += 1;
+                // Only what could pass the lexicon: words with hanzi, longer than one (three
+                // bytes), and all-capital ASCII (GDP); numbers, the commonest ASCII, never do.
+                let w = t.word.as_bytes();
+                if (w.len() > 3 && !w.is_ascii())
+                    || (w.len() > 1 && w.iter().all(u8::is_ascii_uppercase))
+                {
+                    seen.entry(word_hash(t.word)).or_insert((t.word, 0)).1 += 1;
                 }
             }
         }
-        let mut cands: Vec<(&str, u32, f32)> = seen
-            .into_iter()
-            .filter(|(w, (c, tag))| self.is_candidate(w, tag, *c))
-            .map(|(w, (c, _))| (w, c, self.lexicon.prior_idf(w)))
-            .collect();
+        let words: Vec<(&str, u32, u64)> = seen.into_iter().map(|(h, (w, c))| (w, c, h)).collect();
+        let found: Vec<lexicon::Found> = words.iter().map(|w| self.lexicon.lookup(w.2)).collect();
+        let mut doc_terms: Vec<u64> = Vec::with_capacity(words.len() / 2);
+        let mut cands: Vec<(&str, u32, f32)> = Vec::with_capacity(words.len() / 2);
+        // Words whose POS guess is still due: guessed only if they make the shortlist, as
+        // the guess costs a cut and a POS HMM run. Leaving the others unguessed changes no
+        // keyword: the guess depends on the word alone, so a word failing it is never a
+        // kept candidate anywhere, and its document frequency is never read.
+        let mut pending: Vec<&str> = Vec::new();
+        for (&(w, c, hash), found) in words.iter().zip(found) {
+            if let Some((idf, guess)) = self.prejudge(self.lexicon.judge_found(w, found), w, c) {
+                doc_terms.push(hash);
+                cands.push((w, c, idf));
+                if guess {
+                    pending.push(w);
+                }
+            }
+        }
         let total: u64 = cands.iter().map(|c| u64::from(c.1)).sum();
-        let mut doc_terms: Vec<u64> = cands.iter().map(|c| xxh3_64(c.0.as_bytes())).collect();
         doc_terms.sort_unstable();
-        shortlist(&mut cands, self.candidates);
+        pending.sort_unstable();
+        let cands = loop {
+            // Shortlist, guess the pending words that made it, and shortlist again without
+            // the ones that failed until none does: usually once, rarely thrice.
+            let mut kept = cands.clone();
+            shortlist(&mut kept, self.candidates);
+            let mut failed = false;
+            for c in &kept {
+                if let Ok(i) = pending.binary_search(&c.0) {
+                    pending.remove(i);
+                    if !self.pos_guess_is_content(c.0) {
+                        let word = c.0;
+                        cands.retain(|x| x.0 != word);
+                        failed = true;
+                    }
+                }
+            }
+            if !failed {
+                break kept;
+            }
+        };
+        let mut cands = cands;
         cands.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut text = String::with_capacity(cands.iter().map(|c| c.0.len() + 1).sum());
         let mut entries = Vec::with_capacity(cands.len());
         for (w, c, idf) in &cands {
             text.push_str(w);
-            entries.push(Candidate { end: text.len() as u32, count: *c, prior_idf: *idf });
+            entries.push(Candidate {
+                end: text.len() as u32,
+                count: *c,
+                prior_idf: *idf,
+            });
         }
         ArticleTerms {
             tokens,
@@ -170,12 +232,42 @@ impl Segmenter {
         }
     }
 
-    /// Whether `word` (tagged `tag`, seen `count` times in the article) may be a keyword.
-    /// Words jieba's HMM made up (absent from every dictionary) must recur in the article and
-    /// not be one character repeated: once-seen HMM words are mostly junk (日及, 使生者).
-    fn is_candidate(&self, word: &str, tag: &str, count: u32) -> bool {
-        self.lexicon.is_candidate(word, tag)
-            && (self.jieba.has_word(word) || (count >= 2 && word.chars().any(|c| !word.starts_with(c))))
+    /// jieba's IDF of `word` (seen `count` times in the article) if it may be a keyword: a
+    /// domain term, or a content word by the tags of jieba's dictionary. A word jieba's HMM
+    /// made up (absent from every dictionary) must recur in the article, not be one character
+    /// repeated, and get a content tag from jieba's POS guess: once-seen HMM words are mostly
+    /// junk (日及, 使生者), and guessing only for recurring ones keeps the cost off the cut.
+    fn candidate_idf(&self, word: &str, hash: u64, count: u32) -> Option<f32> {
+        self.judge(self.lexicon.judge(word, hash), word, count)
+    }
+
+    /// [`Segmenter::candidate_idf`] given the lexicon's verdict.
+    fn judge(&self, verdict: Verdict, word: &str, count: u32) -> Option<f32> {
+        match self.prejudge(verdict, word, count)? {
+            (idf, false) => Some(idf),
+            (idf, true) => self.pos_guess_is_content(word).then_some(idf),
+        }
+    }
+
+    /// [`Segmenter::judge`] short of jieba's POS guess: `(idf, true)` when the word is a
+    /// candidate only if the guess is a content tag.
+    fn prejudge(&self, verdict: Verdict, word: &str, count: u32) -> Option<(f32, bool)> {
+        let idf = match verdict {
+            Verdict::Rejected => return None,
+            Verdict::Candidate(idf) => return Some((idf, false)),
+            Verdict::Guess(idf) => idf,
+            Verdict::Unlisted => lexicon::MEDIAN_IDF,
+        };
+        // Cheapest test first: most unlisted words are one-offs.
+        if count < 2 || word.chars().all(|c| word.starts_with(c)) || self.jieba.has_word(word) {
+            return None;
+        }
+        Some((idf, true))
+    }
+
+    /// Whether jieba tags `word`, alone, as one content word.
+    fn pos_guess_is_content(&self, word: &str) -> bool {
+        matches!(self.jieba.tag(word, true).as_slice(), [t] if lexicon::CONTENT_TAGS.contains(&t.tag))
     }
 
     /// Top `n` keywords of one article by TextRank over its candidate words (co-occurrence
@@ -220,7 +312,18 @@ fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
 
 /// Whether a token is a word rather than punctuation or white space.
 fn is_word(token: &str) -> bool {
-    token.chars().any(char::is_alphanumeric)
+    // Nearly every token is a hanzi word, ASCII, or one CJK punctuation mark: decide those
+    // without the general Unicode tables.
+    match token.chars().next() {
+        Some(c) if c.is_ascii() => token.bytes().any(|b| b.is_ascii_alphanumeric()),
+        Some('\u{4E00}'..='\u{9FFF}') => true,
+        Some(c @ ('\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF0F}'))
+            if token.len() == c.len_utf8() =>
+        {
+            false
+        }
+        _ => token.chars().any(char::is_alphanumeric),
+    }
 }
 
 /// One kept candidate: where its text ends in [`ArticleTerms`]' string, its count, and
@@ -283,7 +386,9 @@ impl ArticleTerms {
 
     /// Approximate heap bytes held.
     pub fn heap_bytes(&self) -> usize {
-        self.text.len() + std::mem::size_of_val(&*self.entries) + std::mem::size_of_val(&*self.doc_terms)
+        self.text.len()
+            + std::mem::size_of_val(&*self.entries)
+            + std::mem::size_of_val(&*self.doc_terms)
     }
 }
 
@@ -306,7 +411,9 @@ impl DocFreq {
             *self.df.entry(*h).or_insert(0) += 1;
         }
         for (t, _) in terms.counts() {
-            self.names.entry(xxh3_64(t.as_bytes())).or_insert_with(|| Box::from(t));
+            self.names
+                .entry(word_hash(t))
+                .or_insert_with(|| Box::from(t));
         }
     }
 
@@ -336,14 +443,17 @@ impl DocFreq {
 
     /// Articles containing `term`.
     pub fn df(&self, term: &str) -> u32 {
-        self.df.get(&xxh3_64(term.as_bytes())).copied().unwrap_or(0)
+        self.df.get(&word_hash(term)).copied().unwrap_or(0)
     }
 
     /// The `n` terms found in most articles, with their article counts (ties by term). Only
     /// terms that were among some article's keyword candidates are ranked.
     pub fn top(&self, n: usize) -> Vec<(String, u32)> {
-        let mut v: Vec<(&str, u32)> =
-            self.names.iter().map(|(h, t)| (&**t, self.df.get(h).copied().unwrap_or(0))).collect();
+        let mut v: Vec<(&str, u32)> = self
+            .names
+            .iter()
+            .map(|(h, t)| (&**t, self.df.get(h).copied().unwrap_or(0)))
+            .collect();
         v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         v.truncate(n);
         v.into_iter().map(|(t, c)| (t.to_string(), c)).collect()
@@ -398,7 +508,8 @@ pub fn keywords(terms: &ArticleTerms, df: &DocFreq, n: usize) -> Vec<(String, f6
                 return (t, f64::from(c) / total * prior);
             }
             let df_others = f64::from(df.df(t).saturating_sub(1));
-            let idf = ((others + PRIOR_DOCUMENTS) / (df_others + PRIOR_DOCUMENTS * (-prior).exp())).ln();
+            let idf =
+                ((others + PRIOR_DOCUMENTS) / (df_others + PRIOR_DOCUMENTS * (-prior).exp())).ln();
             (t, f64::from(c) / total * idf)
         })
         .collect();
@@ -433,8 +544,21 @@ mod tests {
                     谋划十五五，总结十四五，发展新质生产力，推动高质量发展，优化营商环境。";
         let words: Vec<&str> = s.words(text).into_iter().map(|w| w.0).collect();
         for term in [
-            "职代会", "厂务公开", "集体合同", "工资集体协商", "困难职工", "送温暖", "金秋助学", "劳动竞赛",
-            "安康杯", "职工之家", "十五五", "十四五", "新质生产力", "高质量发展", "营商环境",
+            "职代会",
+            "厂务公开",
+            "集体合同",
+            "工资集体协商",
+            "困难职工",
+            "送温暖",
+            "金秋助学",
+            "劳动竞赛",
+            "安康杯",
+            "职工之家",
+            "十五五",
+            "十四五",
+            "新质生产力",
+            "高质量发展",
+            "营商环境",
         ] {
             assert!(words.contains(&term), "{term} not whole in {words:?}");
         }
@@ -448,13 +572,20 @@ mod tests {
         assert!(counts.contains(&("职工", 3)), "{counts:?}");
         assert!(counts.contains(&("十四五", 1)), "{counts:?}");
         for (w, _) in &counts {
-            assert!(!["XX", "我们", "开展", "2", "年", "次"].contains(w), "{w} kept in {counts:?}");
+            assert!(
+                !["XX", "我们", "开展", "2", "年", "次"].contains(w),
+                "{w} kept in {counts:?}"
+            );
         }
         assert!(t.tokens >= 12);
         assert_eq!(t.distinct_terms(), t.len());
         let mut sorted: Vec<&str> = counts.iter().map(|c| c.0).collect();
         sorted.sort_unstable();
-        assert_eq!(sorted, counts.iter().map(|c| c.0).collect::<Vec<_>>(), "term order");
+        assert_eq!(
+            sorted,
+            counts.iter().map(|c| c.0).collect::<Vec<_>>(),
+            "term order"
+        );
     }
 
     #[test]
@@ -468,7 +599,11 @@ mod tests {
         let mut t2 = t.clone();
         df.absorb(&mut t2);
         assert_eq!(t2.distinct_terms(), 0);
-        assert_eq!(df.df("培训"), 1, "a term outside the shortlist is still counted");
+        assert_eq!(
+            df.df("培训"),
+            1,
+            "a term outside the shortlist is still counted"
+        );
         assert_eq!(keywords(&t, &df, 10), keywords(&t2, &df, 10));
     }
 
@@ -493,7 +628,10 @@ mod tests {
         // 职工 is in both articles: the corpus must lower it against the article's own terms.
         let score = |k: &[(String, f64)], w: &str| k[pos(k, w).unwrap()].1;
         let ka1 = keywords(&a, &single, 10);
-        assert!(score(&ka2, "职工") / score(&ka2, "劳动竞赛") < score(&ka1, "职工") / score(&ka1, "劳动竞赛"));
+        assert!(
+            score(&ka2, "职工") / score(&ka2, "劳动竞赛")
+                < score(&ka1, "职工") / score(&ka1, "劳动竞赛")
+        );
         // Alone, the same article gets jieba's IDF whichever way it is computed.
         let mut one = DocFreq::default();
         one.add(&a);
@@ -508,9 +646,16 @@ mod tests {
     #[test]
     fn keyword_tally_counts_articles() {
         let mut tally = KeywordTally::default();
-        tally.add(&[("职工".into(), 0.5), ("工会".into(), 0.4), ("职工".into(), 0.1)]);
+        tally.add(&[
+            ("职工".into(), 0.5),
+            ("工会".into(), 0.4),
+            ("职工".into(), 0.1),
+        ]);
         tally.add(&[("工会".into(), 0.9)]);
-        assert_eq!(tally.top(5), vec![("工会".to_string(), 2), ("职工".to_string(), 1)]);
+        assert_eq!(
+            tally.top(5),
+            vec![("工会".to_string(), 2), ("职工".to_string(), 1)]
+        );
         assert_eq!(tally.top(1).len(), 1);
     }
 
@@ -518,17 +663,33 @@ mod tests {
     fn user_dict_adds_whole_words_and_reports_errors() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("user.txt");
-        std::fs::write(&path, "# 用户词典\n桂园工联会 nz\n暖心驿站 5000 n\n").unwrap();
+        std::fs::write(
+            &path,
+            "# 用户词典\n桂园工联会 nz\n暖心驿站 5000 n\n5G基站 n\n",
+        )
+        .unwrap();
         let s = Segmenter::new(Some(&path)).unwrap();
-        let words: Vec<&str> = s.words("推进桂园工联会建设，打造暖心驿站。").into_iter().map(|w| w.0).collect();
-        assert!(words.contains(&"桂园工联会") && words.contains(&"暖心驿站"), "{words:?}");
+        let t = s.terms("建设5G基站。5G基站覆盖全镇。");
+        assert!(t.counts().any(|(w, c)| w == "5G基站" && c == 2));
+        let words: Vec<&str> = s
+            .words("推进桂园工联会建设，打造暖心驿站。")
+            .into_iter()
+            .map(|w| w.0)
+            .collect();
+        assert!(
+            words.contains(&"桂园工联会") && words.contains(&"暖心驿站"),
+            "{words:?}"
+        );
         assert!(s.is_domain_term("暖心驿站"));
         let t = s.terms("桂园工联会组织活动。");
         assert!(t.counts().any(|(w, _)| w == "桂园工联会"));
 
         std::fs::write(&path, "好词 12x n\n").unwrap();
         let err = Segmenter::new(Some(&path)).unwrap_err().to_string();
-        assert!(err.contains("user dictionary") && err.contains("line 1"), "{err}");
+        assert!(
+            err.contains("user dictionary") && err.contains("line 1"),
+            "{err}"
+        );
         std::fs::write(&path, [0xff, 0xfe, 0x00]).unwrap();
         assert!(Segmenter::new(Some(&path)).is_err());
         assert!(Segmenter::new(Some(&dir.path().join("missing.txt"))).is_err());
@@ -537,7 +698,15 @@ mod tests {
     #[test]
     fn empty_and_odd_inputs() {
         let s = seg();
-        for text in ["", "\n\n", "，。！", "12345 67.8%", "\r\n职工\r\n", "\u{feff}\u{200b}", "a\u{0}b"] {
+        for text in [
+            "",
+            "\n\n",
+            "，。！",
+            "12345 67.8%",
+            "\r\n职工\r\n",
+            "\u{feff}\u{200b}",
+            "a\u{0}b",
+        ] {
             let t = s.terms(text);
             let _ = keywords(&t, &DocFreq::default(), 10);
             let _ = s.keywords_textrank(text, 10);

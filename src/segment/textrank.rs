@@ -4,6 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::lexicon::word_hash;
 use super::{is_word, paragraphs, Segmenter};
 
 /// Tokens either side within which two candidates are linked (jieba's default span).
@@ -15,14 +16,19 @@ pub(super) fn keywords(seg: &Segmenter, analysis: &str, n: usize) -> Vec<(String
     if n == 0 {
         return Vec::new();
     }
-    // The words of each paragraph with their tags, and each distinct word's count: the
-    // candidate rule needs the count, so ids are given in a second pass.
-    let mut paras: Vec<Vec<(&str, &str)>> = Vec::new();
+    // The words of each paragraph and each distinct word's count: the candidate rule needs
+    // the count, so ids are given in a second pass.
+    let mut paras: Vec<Vec<&str>> = Vec::new();
     let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
     for para in paragraphs(analysis) {
-        let words: Vec<(&str, &str)> =
-            seg.jieba.tag(para, true).into_iter().filter(|t| is_word(t.word)).map(|t| (t.word, t.tag)).collect();
-        for (w, _) in &words {
+        let words: Vec<&str> = seg
+            .jieba
+            .cut(para, true)
+            .into_iter()
+            .map(|t| t.word)
+            .filter(|w| is_word(w))
+            .collect();
+        for w in &words {
             *counts.entry(w).or_insert(0) += 1;
         }
         paras.push(words);
@@ -34,13 +40,15 @@ pub(super) fn keywords(seg: &Segmenter, analysis: &str, n: usize) -> Vec<(String
     let mut window: Vec<Option<usize>> = Vec::new();
     for para in &paras {
         window.clear();
-        for &(w, tag) in para {
+        for &w in para {
             let id = *ids.entry(w).or_insert_with(|| {
                 let count = counts.get(w).copied().unwrap_or(0);
-                seg.is_candidate(w, tag, count).then(|| {
-                    words.push(w);
-                    words.len() - 1
-                })
+                seg.candidate_idf(w, word_hash(w), count)
+                    .is_some()
+                    .then(|| {
+                        words.push(w);
+                        words.len() - 1
+                    })
             });
             window.push(id);
         }
@@ -78,7 +86,10 @@ pub(super) fn keywords(seg: &Segmenter, analysis: &str, n: usize) -> Vec<(String
     let mut ranked: Vec<(&str, f64)> = words.iter().zip(&ws).map(|(w, s)| (*w, s / max)).collect();
     ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
     ranked.truncate(n);
-    ranked.into_iter().map(|(w, s)| (w.to_string(), s)).collect()
+    ranked
+        .into_iter()
+        .map(|(w, s)| (w.to_string(), s))
+        .collect()
 }
 
 #[cfg(test)]
