@@ -569,8 +569,8 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
         });
         for p in processed {
             summary.count(&p.record);
-            for t in p.terms {
-                df.add(&t);
+            for mut t in p.terms {
+                df.absorb(&mut t);
                 all_terms.push(t);
             }
             for prep in p.prepared {
@@ -604,7 +604,6 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
         .iter()
         .filter(|c| c.share >= config.dedup.min_share)
         .count();
-    summary.top_keywords = df.top(20);
 
     // Pass 4: the final write.
     progress.pass("writing");
@@ -619,6 +618,7 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
         BufReader::new(File::open(&spool_path).map_err(io_err("cannot read", &spool_path))?);
     let mut article_index = 0usize;
     let mut html = crate::report::html::HtmlReport::new();
+    let mut tally = segment::KeywordTally::default();
     for line in reader.lines() {
         let line = line.map_err(io_err("cannot read", &spool_path))?;
         let Spooled {
@@ -627,15 +627,19 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
         } = serde_json::from_str(&line)
             .map_err(|e| io_err("corrupt spool", &spool_path)(io::Error::from(e)))?;
         if let Some(body) = &mut record.body {
+            let mut doc_keywords = Vec::new();
             for art in &mut body.articles {
                 if let Some(t) = all_terms.get(article_index) {
                     art.keywords = segment::keywords(t, &df, config.keywords);
+                    doc_keywords.extend(art.keywords.iter().cloned());
                 }
                 if let Some(c) = copies.copies.get(article_index) {
                     art.copy = c.clone();
                 }
                 article_index += 1;
             }
+            // top_keywords counts documents: each word once per document.
+            tally.add(&doc_keywords);
             if let (Some(em), Some(text)) = (&mut emit, &cleaned) {
                 emit_articles(em, &record.id, &body.articles, text, &representatives)?;
             }
@@ -650,6 +654,7 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
         out.write_json_line(&record)?;
     }
     out.commit()?;
+    summary.top_keywords = tally.top(20);
     if let Some(em) = emit {
         em.commit()?;
     }
