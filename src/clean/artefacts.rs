@@ -47,11 +47,23 @@ fn pinyin_note_len(chars: &[char]) -> usize {
     0
 }
 
+/// Cheap byte test: could the line hold a note, a mark, a zero-width or control char?
+fn may_hold_artefacts(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'(' | b'`' | b'\'' | 0x7F | 0xC2 => true,
+        0x00..=0x1F => c != b'\t',
+        // U+200B–200D, U+2060; U+FF08 （ and U+FEFF.
+        0xE2 => matches!((b.get(i + 1), b.get(i + 2)), (Some(0x80), Some(0x8B..=0x8D)) | (Some(0x81), Some(0xA0))),
+        0xEF => matches!((b.get(i + 1), b.get(i + 2)), (Some(0xBC), Some(0x88)) | (Some(0xBB), Some(0xBF))),
+        _ => false,
+    })
+}
+
 /// Removes zero-width characters, pinyin notes after hanzi and anti-copy marks between hanzi.
 /// Decisions look at the output built so far, so applying it twice changes nothing more.
 pub fn strip_inline(line: &str) -> String {
-    let suspect = |c: char| matches!(c, '(' | '（' | '`' | '\'') || is_zero_width(c);
-    if !line.chars().any(suspect) {
+    if !may_hold_artefacts(line) {
         return line.to_string();
     }
     let chars: Vec<char> = line.chars().filter(|&c| !is_zero_width(c)).collect();

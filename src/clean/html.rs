@@ -58,6 +58,7 @@ struct Block {
     boiler: bool,
     class_boiler: bool,
     h1: bool,
+    punctuated: bool,
 }
 
 #[derive(Debug)]
@@ -381,7 +382,9 @@ impl<'a> Scanner<'a> {
         }
         let (_, boiler, class_boiler, _) = self.flags();
         let h1 = self.stack.iter().any(|o| o.name == "h1");
-        self.blocks.push(Block { text: b.buf, chars: b.chars, link_chars: b.link_chars, node: self.current_node(), boiler, class_boiler, h1 });
+        let punctuated = b.buf.chars().any(|c| matches!(c, '，' | '。' | '；' | '！' | '？' | '、' | '：' | '“' | '”' | ',' | '.' | ';' | '!' | '?'));
+        let node = self.current_node();
+        self.blocks.push(Block { text: b.buf, chars: b.chars, link_chars: b.link_chars, node, boiler, class_boiler, h1, punctuated });
     }
 
     fn text(&mut self, raw: &str) {
@@ -548,8 +551,7 @@ fn weight(b: &Block) -> f64 {
         return -len;
     }
     let own = len - link;
-    let punct = b.text.chars().filter(|c| "，。；！？、：“”,.;!?".contains(*c)).count();
-    if punct > 0 || own >= 30.0 {
+    if b.punctuated || own >= 30.0 {
         own
     } else {
         -0.5 * len

@@ -22,6 +22,9 @@ fn is_contextual(c: char) -> bool {
     matches!(c, '兒' | '覆' | '夥' | '藉' | '瞭' | '麽' | '幺' | '於' | '乾' | '著' | '苧' | '闔' | '鍾' | '讎' | '畫')
 }
 
+/// Table entry of the chars that need their neighbours (no char converts to NUL).
+const CONTEXT_MARK: char = '\0';
+
 /// fast2s converts only 3-byte chars (U+0800–U+FFFF), one char to one char; a table of its
 /// answers (width fold included) for that range makes the analysis view a single cheap pass.
 fn analysis_table() -> &'static [char] {
@@ -30,6 +33,7 @@ fn analysis_table() -> &'static [char] {
         let mut buf = [0u8; 4];
         (0x0800u32..=0xFFFF)
             .map(|cp| match char::from_u32(cp) {
+                Some(c) if is_contextual(c) => CONTEXT_MARK,
                 Some(c) => {
                     let s = fast2s::convert(c.encode_utf8(&mut buf));
                     let mut it = s.chars();
@@ -44,31 +48,38 @@ fn analysis_table() -> &'static [char] {
     })
 }
 
-/// The analysis form of one char, given its neighbours.
-fn analysis_char(table: &[char], prev: char, c: char, next: char) -> char {
-    let cp = c as u32;
-    if !(0x0800..=0xFFFF).contains(&cp) {
-        return c;
-    }
-    if is_contextual(c) {
-        let window: String = [prev, c, next].iter().collect();
-        return fast2s::convert(&window).chars().nth(1).map_or(c, fold_width);
-    }
-    table[(cp - 0x0800) as usize]
-}
-
 /// Simplified script with full-width ASCII folded: exactly one output char per input char
 /// (what `fast2s::convert` followed by [`fold_width`] gives, char by char).
 pub fn analysis_view(cleaned: &str) -> String {
     let table = analysis_table();
+    let b = cleaned.as_bytes();
     let mut out = String::with_capacity(cleaned.len());
-    let mut it = cleaned.chars().peekable();
-    let mut prev = '0';
-    while let Some(c) = it.next() {
-        let next = it.peek().copied().unwrap_or('0');
-        out.push(analysis_char(table, prev, c, next));
-        prev = c;
+    let mut i = 0;
+    let mut run = 0; // start of bytes copied unchanged
+    while i < b.len() {
+        let lead = b[i];
+        if lead < 0xE0 || lead >= 0xF0 {
+            // 1-, 2- and 4-byte chars: never converted.
+            i += if lead < 0x80 { 1 } else if lead < 0xE0 { 2 } else { 4 };
+            continue;
+        }
+        let cp = (u32::from(lead & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
+        let mut t = table[(cp - 0x0800) as usize];
+        if t == CONTEXT_MARK {
+            let c = char::from_u32(cp).unwrap_or(' ');
+            let prev = cleaned[..i].chars().next_back().unwrap_or('0');
+            let next = cleaned[i + 3..].chars().next().unwrap_or('0');
+            let window: String = [prev, c, next].iter().collect();
+            t = fast2s::convert(&window).chars().nth(1).map_or(c, fold_width);
+        }
+        if t as u32 != cp {
+            out.push_str(&cleaned[run..i]);
+            out.push(t);
+            run = i + 3;
+        }
+        i += 3;
     }
+    out.push_str(&cleaned[run..]);
     out
 }
 
