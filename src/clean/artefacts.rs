@@ -2,6 +2,9 @@
 //! between hanzi (的`業 → 的業), zero-width characters; and sub/superscripts that a scraper put
 //! on a line of their own (M / 2 → M2).
 
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
+
 /// Whether `c` is a CJK ideograph (the BMP blocks and extension B+).
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF)
@@ -47,17 +50,19 @@ fn pinyin_note_len(chars: &[char]) -> usize {
     0
 }
 
-/// Cheap byte test: could the line hold a note, a mark, a zero-width or control char?
+/// Cheap test: could the line hold a note, a mark, a zero-width or control char? One
+/// Aho-Corasick scan (SIMD prefilter) instead of decoding every char of every line.
 fn may_hold_artefacts(line: &str) -> bool {
-    let b = line.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| match c {
-        b'(' | b'`' | b'\'' | 0x7F | 0xC2 => true,
-        0x00..=0x1F => c != b'\t',
-        // U+200B–200D, U+2060; U+FF08 （ and U+FEFF.
-        0xE2 => matches!((b.get(i + 1), b.get(i + 2)), (Some(0x80), Some(0x8B..=0x8D)) | (Some(0x81), Some(0xA0))),
-        0xEF => matches!((b.get(i + 1), b.get(i + 2)), (Some(0xBC), Some(0x88)) | (Some(0xBB), Some(0xBF))),
-        _ => false,
-    })
+    static FINDER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        let mut pats: Vec<String> = ["(", "`", "'", "（", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{AD}", "\u{7F}"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        pats.extend((0u32..0x20).chain(0x80..0xA0).filter(|&c| c != 0x09).filter_map(char::from_u32).map(String::from));
+        AhoCorasick::new(pats).ok()
+    });
+    finder.as_ref().map_or(true, |f| f.is_match(line))
 }
 
 /// Removes zero-width characters, pinyin notes after hanzi and anti-copy marks between hanzi.

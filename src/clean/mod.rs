@@ -88,7 +88,7 @@ pub fn clean(decoded: &str, format: Format, chrome: &ChromeSet) -> CleanText {
     }
     debug_assert_eq!(analysis, views::analysis_view(&cleaned));
     let (key, key_map) = views::dedup_key(&analysis);
-    let script = views::detect_script(&cleaned, &analysis);
+    let script = views::detect_script(&cleaned);
     CleanText { cleaned, analysis, key, key_map, removed, mojibake, script }
 }
 
