@@ -2,9 +2,6 @@
 //! between hanzi (的`業 → 的業), zero-width characters; and sub/superscripts that a scraper put
 //! on a line of their own (M / 2 → M2).
 
-use aho_corasick::AhoCorasick;
-use std::sync::OnceLock;
-
 /// Whether `c` is a CJK ideograph (the BMP blocks and extension B+).
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF)
@@ -50,27 +47,15 @@ fn pinyin_note_len(chars: &[char]) -> usize {
     0
 }
 
-/// Cheap test: could the line hold a note, a mark, a zero-width or control char? One
-/// Aho-Corasick scan (SIMD prefilter) instead of decoding every char of every line.
-fn may_hold_artefacts(line: &str) -> bool {
-    static FINDER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    let finder = FINDER.get_or_init(|| {
-        let mut pats: Vec<String> = ["(", "`", "'", "（", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{AD}", "\u{7F}"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        pats.extend((0u32..0x20).chain(0x80..0xA0).filter(|&c| c != 0x09).filter_map(char::from_u32).map(String::from));
-        AhoCorasick::new(pats).ok()
-    });
-    finder.as_ref().map_or(true, |f| f.is_match(line))
+/// Cheap byte test for the ASCII and Latin-1 artefacts (notes in half-width parentheses,
+/// marks, control chars, soft hyphen); the 3-byte ones are flagged by the analysis-view pass.
+pub fn may_hold_ascii_artefacts(line: &str) -> bool {
+    line.bytes().any(|b| (b < 0x20 && b != b'\t') || matches!(b, 0x7F | 0xC2 | b'(' | b'`' | b'\''))
 }
 
 /// Removes zero-width characters, pinyin notes after hanzi and anti-copy marks between hanzi.
 /// Decisions look at the output built so far, so applying it twice changes nothing more.
 pub fn strip_inline(line: &str) -> String {
-    if !may_hold_artefacts(line) {
-        return line.to_string();
-    }
     let chars: Vec<char> = line.chars().filter(|&c| !is_zero_width(c)).collect();
     let mut out = String::with_capacity(line.len());
     let mut last: Option<char> = None;

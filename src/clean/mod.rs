@@ -119,13 +119,19 @@ pub(crate) fn prepare_lines(page: &str) -> Prepared<'_> {
     let mut lines = Vec::with_capacity(raw.len());
     let mut originals = Vec::with_capacity(raw.len());
     for original in raw {
-        let stripped = artefacts::strip_inline(&original);
-        let text = stripped.trim();
-        if text.is_empty() {
-            continue;
-        }
-        let text = if text.len() == stripped.len() { stripped } else { text.to_string() };
-        lines.push(rules::Line::new(text));
+        let trimmed = original.trim();
+        let (norm, flagged) = views::analysis_view_flagged(trimmed);
+        let line = if flagged || artefacts::may_hold_ascii_artefacts(trimmed) {
+            let stripped = artefacts::strip_inline(&original);
+            let text = stripped.trim();
+            if text.is_empty() {
+                continue;
+            }
+            rules::Line::new(text.to_string())
+        } else {
+            rules::Line::with_norm(trimmed.to_string(), norm)
+        };
+        lines.push(line);
         originals.push(original);
     }
     Prepared { lines, originals }

@@ -53,6 +53,10 @@ impl Line {
     /// Builds a line from trimmed, artefact-free text.
     pub fn new(text: String) -> Line {
         let norm = super::views::analysis_view(&text);
+        Line::with_norm(text, norm)
+    }
+    /// Builds a line from trimmed, artefact-free text and its analysis view.
+    pub fn with_norm(text: String, norm: String) -> Line {
         // The analysis view has one char per char of `text`.
         let chars = norm.chars().count();
         Line { text, norm, chars }
@@ -448,13 +452,6 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
             }
         }
 
-        if r.is_none() && digits_only(t) {
-            let near_cell = (i > 0 && cell_like(&lines[i - 1])) || lines.get(i + 1).is_some_and(cell_like);
-            if !near_cell {
-                r = Some(reason::NUMERIC_JUNK);
-            }
-        }
-
         if r.is_none() && !heading && chrome.contains(&l.text) {
             r = Some(reason::SITE_CHROME);
         }
@@ -469,6 +466,18 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
             }
         }
         out[i] = r;
+    }
+
+    // Digits-only lines go unless a kept neighbour is a table cell: judged after every other
+    // rule, on kept lines only, so the verdict is the same when the page is cleaned again.
+    let kept: Vec<usize> = (0..n).filter(|&i| out[i].is_none()).collect();
+    for (k, &i) in kept.iter().enumerate() {
+        if digits_only(&lines[i].norm) {
+            let near_cell = (k > 0 && cell_like(&lines[kept[k - 1]])) || kept.get(k + 1).is_some_and(|&j| cell_like(&lines[j]));
+            if !near_cell {
+                out[i] = Some(reason::NUMERIC_JUNK);
+            }
+        }
     }
 
     if !spam_parts.is_empty() {

@@ -53,7 +53,14 @@ fn analysis_table() -> &'static [u16] {
 /// Simplified script with full-width ASCII folded: exactly one output char per input char
 /// (what `fast2s::convert` followed by [`fold_width`] gives, char by char).
 pub fn analysis_view(cleaned: &str) -> String {
+    analysis_view_flagged(cleaned).0
+}
+
+/// [`analysis_view`], and whether the text holds a 3-byte char that may start or be an inline
+/// artefact (（ of a pinyin note, zero-width chars): found in the same pass for free.
+pub fn analysis_view_flagged(cleaned: &str) -> (String, bool) {
     let table = analysis_table();
+    let mut flagged = false;
     let b = cleaned.as_bytes();
     let mut out = String::with_capacity(cleaned.len());
     let mut i = 0;
@@ -66,6 +73,7 @@ pub fn analysis_view(cleaned: &str) -> String {
             continue;
         }
         let cp = (u32::from(lead & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
+        flagged |= matches!(cp, 0xFF08 | 0x200B..=0x200D | 0x2060 | 0xFEFF);
         let mut t = char::from_u32(table[(cp - 0x0800) as usize].into()).unwrap_or(' ');
         if t == CONTEXT_MARK {
             let c = char::from_u32(cp).unwrap_or(' ');
@@ -82,7 +90,7 @@ pub fn analysis_view(cleaned: &str) -> String {
         i += 3;
     }
     out.push_str(&cleaned[run..]);
-    out
+    (out, flagged)
 }
 
 /// Whether a char counts in the dedup key: hanzi, letters, digits.
