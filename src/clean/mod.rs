@@ -23,7 +23,11 @@ pub enum Format {
 
 /// Guesses the format of decoded text.
 pub fn detect_format(text: &str) -> Format {
-    let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") {
         Format::Html
     } else {
@@ -73,9 +77,13 @@ pub fn clean(decoded: &str, format: Format, chrome: &ChromeSet) -> CleanText {
     // Each line's normalised form is its analysis view, and fast2s's context rules never match
     // across a line break, so the page's analysis view is the kept lines' forms joined.
     let mut analysis = String::with_capacity(page.len());
-    for ((line, original), verdict) in prepared.lines.iter().zip(&prepared.originals).zip(verdicts) {
+    for ((line, original), verdict) in prepared.lines.iter().zip(&prepared.originals).zip(verdicts)
+    {
         match verdict {
-            Some(reason) => removed.push(RemovedLine { text: original.to_string(), reason: reason.to_string() }),
+            Some(reason) => removed.push(RemovedLine {
+                text: original.to_string(),
+                reason: reason.to_string(),
+            }),
             None => {
                 if !cleaned.is_empty() {
                     cleaned.push('\n');
@@ -89,7 +97,15 @@ pub fn clean(decoded: &str, format: Format, chrome: &ChromeSet) -> CleanText {
     debug_assert_eq!(analysis, views::analysis_view(&cleaned));
     let (key, key_map) = views::dedup_key(&analysis);
     let script = views::detect_script(&cleaned);
-    CleanText { cleaned, analysis, key, key_map, removed, mojibake, script }
+    CleanText {
+        cleaned,
+        analysis,
+        key,
+        key_map,
+        removed,
+        mojibake,
+        script,
+    }
 }
 
 /// The non-empty lines of a page as the rules see them, with the original line of each.
@@ -99,7 +115,10 @@ pub(crate) struct Prepared<'a> {
 }
 
 fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}')
+    matches!(
+        c,
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}'
+    )
 }
 
 /// Splits a page into lines, joins split sub/superscripts, strips inline artefacts and trims.
@@ -107,12 +126,19 @@ pub(crate) fn prepare_lines(page: &str) -> Prepared<'_> {
     use std::borrow::Cow;
     let rare_breaks = page.contains(['\u{2028}', '\u{2029}', '\u{0B}', '\u{0C}', '\u{85}']);
     let raw: Vec<&str> = if rare_breaks {
-        page.split(is_line_break).filter(|l| !l.trim().is_empty()).collect()
+        page.split(is_line_break)
+            .filter(|l| !l.trim().is_empty())
+            .collect()
     } else {
-        page.split(['\n', '\r']).filter(|l| !l.trim().is_empty()).collect()
+        page.split(['\n', '\r'])
+            .filter(|l| !l.trim().is_empty())
+            .collect()
     };
     let raw: Vec<Cow<'_, str>> = if raw.iter().any(|l| artefacts::is_split_script(l)) {
-        artefacts::join_split_scripts(raw.into_iter().map(str::to_string).collect()).into_iter().map(Cow::Owned).collect()
+        artefacts::join_split_scripts(raw.into_iter().map(str::to_string).collect())
+            .into_iter()
+            .map(Cow::Owned)
+            .collect()
     } else {
         raw.into_iter().map(Cow::Borrowed).collect()
     };

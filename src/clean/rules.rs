@@ -84,19 +84,73 @@ pub fn looks_like_heading(t: &str) -> bool {
 
 /// Tokens of the share / print / close widgets (reason `nav`).
 const NAV_TOKENS: &[&str] = &[
-    "首页", "网站首页", "返回首页", "返回", "返回顶部", "顶部", "打印本页", "打印此页", "关闭窗口", "关闭本页",
-    "关闭", "分享", "分享到", "分享到微信", "分享到微博", "分享到QQ空间", "微信", "微博", "QQ空间", "QQ", "朋友圈",
-    "复制链接", "设为首页", "加入收藏", "网站地图", "联系我们", "关于我们", "登录", "注册", "手机版", "扫一扫",
-    "扫一扫在手机打开当前页", "用手机扫描", "我要纠错", "纠错", "正文", "打印文章", "关闭页面", "返回列表",
+    "首页",
+    "网站首页",
+    "返回首页",
+    "返回",
+    "返回顶部",
+    "顶部",
+    "打印本页",
+    "打印此页",
+    "关闭窗口",
+    "关闭本页",
+    "关闭",
+    "分享",
+    "分享到",
+    "分享到微信",
+    "分享到微博",
+    "分享到QQ空间",
+    "微信",
+    "微博",
+    "QQ空间",
+    "QQ",
+    "朋友圈",
+    "复制链接",
+    "设为首页",
+    "加入收藏",
+    "网站地图",
+    "联系我们",
+    "关于我们",
+    "登录",
+    "注册",
+    "手机版",
+    "扫一扫",
+    "扫一扫在手机打开当前页",
+    "用手机扫描",
+    "我要纠错",
+    "纠错",
+    "正文",
+    "打印文章",
+    "关闭页面",
+    "返回列表",
 ];
 
 /// Tokens of the font-size / download / print toolbar (reason `meta`, as OUTPUT.md lists them).
 const META_TOKENS: &[&str] = &[
-    "下载", "打印", "全屏", "收藏", "字号", "字体", "加大", "还原", "减小", "默认", "大", "中", "小", "标准",
-    "放大", "缩小", "我要投稿", "投稿",
+    "下载",
+    "打印",
+    "全屏",
+    "收藏",
+    "字号",
+    "字体",
+    "加大",
+    "还原",
+    "减小",
+    "默认",
+    "大",
+    "中",
+    "小",
+    "标准",
+    "放大",
+    "缩小",
+    "我要投稿",
+    "投稿",
 ];
 
-fn token_set(list: &'static [&'static str], cell: &'static OnceLock<HashSet<&'static str>>) -> &'static HashSet<&'static str> {
+fn token_set(
+    list: &'static [&'static str],
+    cell: &'static OnceLock<HashSet<&'static str>>,
+) -> &'static HashSet<&'static str> {
     cell.get_or_init(|| list.iter().copied().collect())
 }
 
@@ -142,7 +196,11 @@ fn widget_line(norm: &str, in_widget: bool) -> Option<&'static str> {
     }
     if !any {
         // Only separators and brackets: the debris of a widget or breadcrumb.
-        return if norm.chars().all(is_nav_symbol) && !norm.is_empty() { Some(reason::NAV) } else { None };
+        return if norm.chars().all(is_nav_symbol) && !norm.is_empty() {
+            Some(reason::NAV)
+        } else {
+            None
+        };
     }
     Some(if any_meta { reason::META } else { reason::NAV })
 }
@@ -183,7 +241,9 @@ fn meta_line(n: &str, chars: usize) -> bool {
     let s = strip_outer_brackets(n);
     if let Some(label) = meta_label(s) {
         return match label {
-            "时间" | "日期" => has_web_date(s) || s.chars().count() <= label.chars().count() + 1,
+            "时间" | "日期" => {
+                has_web_date(s) || s.chars().count() <= label.chars().count() + 1
+            }
             _ => true,
         };
     }
@@ -221,7 +281,10 @@ fn photo_credit(n: &str, chars: usize) -> bool {
         return true;
     }
     // A caption naming the reporter at the end: "任振鹤作政府工作报告。新甘肃·甘肃日报记者 盛学卿"
-    if s.contains('。') && regex!(r"记者\s*[\p{Han}]{2,4}(?:\s+[\p{Han}]{1,3})?$").is_match(s) && chars <= 80 {
+    if s.contains('。')
+        && regex!(r"记者\s*[\p{Han}]{2,4}(?:\s+[\p{Han}]{1,3})?$").is_match(s)
+        && chars <= 80
+    {
         return true;
     }
     // The caption of a speaker's photo: "省长赵刚作政府工作报告"
@@ -232,7 +295,9 @@ fn editor_blurb(n: &str, chars: usize) -> bool {
     if chars > 400 {
         return false;
     }
-    if n.contains("小编") && regex!(r"小编.{0,12}(整理|带来|收集|分享|为大家|给大家|准备|推荐|精选|搜集)").is_match(n) {
+    if n.contains("小编")
+        && regex!(r"小编.{0,12}(整理|带来|收集|分享|为大家|给大家|准备|推荐|精选|搜集)").is_match(n)
+    {
         return true;
     }
     let tail = n.char_indices().rev().nth(39).map_or(n, |(i, _)| &n[i..]);
@@ -252,7 +317,9 @@ fn related_header(n: &str, chars: usize) -> bool {
 }
 
 fn prev_next(n: &str, chars: usize) -> bool {
-    chars <= 80 && regex!(r"^[【\[]?(上一篇|下一篇|上一页|下一页|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]?").is_match(n)
+    chars <= 80
+        && regex!(r"^[【\[]?(上一篇|下一篇|上一页|下一页|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]?")
+            .is_match(n)
 }
 
 /// `n` lowercased, borrowed when it has no ASCII capitals (most Chinese lines).
@@ -276,11 +343,14 @@ fn copyright(n: &str, chars: usize) -> bool {
 }
 
 fn contact_line(n: &str, chars: usize) -> bool {
-    chars <= 80 && regex!(r"(联系电话|电话|传真|邮箱|e-?mail|地址|邮编|客服|qq)\s*[:：]").is_match(&ascii_lower(n))
+    chars <= 80
+        && regex!(r"(联系电话|电话|传真|邮箱|e-?mail|地址|邮编|客服|qq)\s*[:：]")
+            .is_match(&ascii_lower(n))
 }
 
 fn slogan(n: &str, chars: usize) -> bool {
-    chars <= 40 && regex!(r"欢迎(您|你|光临|访问|来到)|》》点击|点击(图片|这里|此处)?进入").is_match(n)
+    chars <= 40
+        && regex!(r"欢迎(您|你|光临|访问|来到)|》》点击|点击(图片|这里|此处)?进入").is_match(n)
 }
 
 fn title_with_date(n: &str, chars: usize) -> bool {
@@ -290,7 +360,9 @@ fn title_with_date(n: &str, chars: usize) -> bool {
 }
 
 fn bullet_item(n: &str, chars: usize) -> bool {
-    chars <= 48 && !has_sentence_end(n) && n.starts_with(['★', '☆', '●', '◆', '■', '·', '•', '▪', '►', '◇', '○', '▶'])
+    chars <= 48
+        && !has_sentence_end(n)
+        && n.starts_with(['★', '☆', '●', '◆', '■', '·', '•', '▪', '►', '◇', '○', '▶'])
 }
 
 fn digits_only(n: &str) -> bool {
@@ -316,15 +388,39 @@ fn cell_like(l: &Line) -> bool {
 
 /// The spam vocabulary of hijacked template pages.
 const SPAM_WORDS: &[&str] = &[
-    "毛片", "激情", "福利视频", "午夜", "色图", "成人", "av", "无码", "彩票", "博彩", "棋牌", "时时彩", "赌场", "娱乐城",
-    "一级", "精品", "免费看", "黄色", "三级", "国产", "偷拍", "自拍",
+    "毛片",
+    "激情",
+    "福利视频",
+    "午夜",
+    "色图",
+    "成人",
+    "av",
+    "无码",
+    "彩票",
+    "博彩",
+    "棋牌",
+    "时时彩",
+    "赌场",
+    "娱乐城",
+    "一级",
+    "精品",
+    "免费看",
+    "黄色",
+    "三级",
+    "国产",
+    "偷拍",
+    "自拍",
 ];
 
 fn spam_candidate(n: &str, chars: usize) -> Option<Vec<&str>> {
-    if chars < 12 || chars > 400 || n.contains(['。', '！', '？', '；', '：']) {
+    if !(12..=400).contains(&chars) || n.contains(['。', '！', '？', '；', '：']) {
         return None;
     }
-    let parts: Vec<&str> = n.split([',', '，', '|', '_']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = n
+        .split([',', '，', '|', '_'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     if parts.len() < 4 || parts.iter().any(|p| p.chars().count() > 16) {
         return None;
     }
@@ -348,7 +444,10 @@ fn spam_unrelated(parts: &[&str], page: &HashSet<(char, char)>, line_norm: &str)
     if spam_hits >= 2 {
         return true;
     }
-    let related = parts.iter().filter(|p| bigrams(p).any(|b| page.contains(&b))).count();
+    let related = parts
+        .iter()
+        .filter(|p| bigrams(p).any(|b| page.contains(&b)))
+        .count();
     related * 10 < parts.len() * 3
 }
 
@@ -377,7 +476,9 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
             in_crumb = true;
         } else if in_crumb {
             let prev_sep = i > 0 && lines[i - 1].norm.chars().all(is_nav_symbol);
-            let next_sep = lines.get(i + 1).is_some_and(|x| !x.norm.is_empty() && x.norm.chars().all(is_nav_symbol));
+            let next_sep = lines
+                .get(i + 1)
+                .is_some_and(|x| !x.norm.is_empty() && x.norm.chars().all(is_nav_symbol));
             let echo = i > 0 && out[i - 1] == Some(reason::BREADCRUMB) && lines[i - 1].norm == t;
             let is_sep = t.chars().all(is_nav_symbol);
             let home = matches!(t, "首页" | "网站首页" | "主页" | "正文");
@@ -386,7 +487,11 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
             } else {
                 in_crumb = false;
             }
-        } else if matches!(t, "首页" | "网站首页") && lines.get(i + 1).is_some_and(|x| x.norm.chars().all(is_nav_symbol) && !x.norm.is_empty()) {
+        } else if matches!(t, "首页" | "网站首页")
+            && lines
+                .get(i + 1)
+                .is_some_and(|x| x.norm.chars().all(is_nav_symbol) && !x.norm.is_empty())
+        {
             r = Some(reason::BREADCRUMB);
             in_crumb = true;
         }
@@ -409,7 +514,8 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
         if r.is_none() {
             r = if !heading && meta_line(t, c) {
                 let s = strip_outer_brackets(t);
-                label_pending = meta_label(s).is_some_and(|lab| s.trim_end().chars().count() <= lab.chars().count() + 1);
+                label_pending = meta_label(s)
+                    .is_some_and(|lab| s.trim_end().chars().count() <= lab.chars().count() + 1);
                 Some(reason::META)
             } else if !heading && photo_credit(t, c) {
                 Some(reason::PHOTO_CREDIT)
@@ -439,12 +545,18 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
             };
         }
 
-        if r.is_none() && matches!(t, "打印本页" | "关闭窗口" | "打印此页" | "关闭本页") {
+        if r.is_none() && matches!(t, "打印本页" | "关闭窗口" | "打印此页" | "关闭本页")
+        {
             in_tail = true;
         }
         if r.is_none() && in_tail {
             // Below the article's end: link titles and snippets, unless a real paragraph resumes.
-            let dup = c >= 8 && lines[..i].iter().any(|p| p.chars > c && p.norm.starts_with(&t[..t.char_indices().nth(8).map_or(t.len(), |(b, _)| b)]));
+            let dup = c >= 8
+                && lines[..i].iter().any(|p| {
+                    p.chars > c
+                        && p.norm
+                            .starts_with(&t[..t.char_indices().nth(8).map_or(t.len(), |(b, _)| b)])
+                });
             if c < 50 || dup {
                 r = Some(reason::RELATED_LIST);
             } else {
@@ -456,7 +568,13 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
             r = Some(reason::SITE_CHROME);
         }
 
-        if r.is_none() && html && regex!(r"^(var |function\s*\(|document\.|window\.|\$\(|jQuery|<!--|//<!\[CDATA|\{.*:.*\}$)").is_match(t) {
+        if r.is_none()
+            && html
+            && regex!(
+                r"^(var |function\s*\(|document\.|window\.|\$\(|jQuery|<!--|//<!\[CDATA|\{.*:.*\}$)"
+            )
+            .is_match(t)
+        {
             r = Some(reason::HTML_BOILERPLATE);
         }
 
@@ -473,7 +591,8 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
     let kept: Vec<usize> = (0..n).filter(|&i| out[i].is_none()).collect();
     for (k, &i) in kept.iter().enumerate() {
         if digits_only(&lines[i].norm) {
-            let near_cell = (k > 0 && cell_like(&lines[kept[k - 1]])) || kept.get(k + 1).is_some_and(|&j| cell_like(&lines[j]));
+            let near_cell = (k > 0 && cell_like(&lines[kept[k - 1]]))
+                || kept.get(k + 1).is_some_and(|&j| cell_like(&lines[j]));
             if !near_cell {
                 out[i] = Some(reason::NUMERIC_JUNK);
             }
@@ -502,14 +621,22 @@ mod tests {
     use super::*;
 
     fn verdicts(text: &str) -> Vec<(String, Option<&'static str>)> {
-        let lines: Vec<Line> =
-            text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| Line::new(l.to_string())).collect();
+        let lines: Vec<Line> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| Line::new(l.to_string()))
+            .collect();
         let v = classify(&lines, &ChromeSet::empty(), false);
         lines.into_iter().map(|l| l.text).zip(v).collect()
     }
 
     fn dropped(text: &str) -> Vec<String> {
-        verdicts(text).into_iter().filter(|(_, r)| r.is_some()).map(|(t, _)| t).collect()
+        verdicts(text)
+            .into_iter()
+            .filter(|(_, r)| r.is_some())
+            .map(|(t, _)| t)
+            .collect()
     }
 
     #[test]
@@ -530,19 +657,38 @@ mod tests {
     fn split_widgets_and_crumbs() {
         let text = "您的位置:\n首页\n>\n云南要闻\n云南要闻\n2026年政府工作报告\n来源：云南日报\n2026-02-03 09:02:33\n【字体：\n大\n中\n小\n】\n——2026年1月28日在云南省第十四届人民代表大会第四次会议上\n发表时间：\n2026-02-09 09:45:30\n来源：\n宁夏日报客户端\n各位代表：";
         let v = verdicts(text);
-        let kept: Vec<&str> = v.iter().filter(|(_, r)| r.is_none()).map(|(t, _)| t.as_str()).collect();
-        assert_eq!(kept, vec!["2026年政府工作报告", "——2026年1月28日在云南省第十四届人民代表大会第四次会议上", "各位代表："]);
+        let kept: Vec<&str> = v
+            .iter()
+            .filter(|(_, r)| r.is_none())
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            kept,
+            vec![
+                "2026年政府工作报告",
+                "——2026年1月28日在云南省第十四届人民代表大会第四次会议上",
+                "各位代表："
+            ]
+        );
     }
 
     #[test]
     fn seo_spam_needs_unrelated_keywords() {
         let text = "午夜精品福利视频,亚洲激情专区,免费看a网站,aa毛片,亚洲色图激情小说\n工会工作计划\n工会工作计划,工会计划,工作计划范文,年度计划\n开展工会工作，做好工会计划。";
-        assert_eq!(dropped(text), vec!["午夜精品福利视频,亚洲激情专区,免费看a网站,aa毛片,亚洲色图激情小说".to_string()]);
+        assert_eq!(
+            dropped(text),
+            vec!["午夜精品福利视频,亚洲激情专区,免费看a网站,aa毛片,亚洲色图激情小说".to_string()]
+        );
     }
 
     #[test]
     fn photo_credits_and_captions() {
-        for l in ["殷勇同志作政府工作报告。本报记者 戴冰摄", "省长赵刚作政府工作报告", "任振鹤作政府工作报告。新甘肃·甘肃日报记者 盛学卿", "（图/新华社）"] {
+        for l in [
+            "殷勇同志作政府工作报告。本报记者 戴冰摄",
+            "省长赵刚作政府工作报告",
+            "任振鹤作政府工作报告。新甘肃·甘肃日报记者 盛学卿",
+            "（图/新华社）",
+        ] {
             assert_eq!(dropped(l), vec![l.to_string()], "{l}");
         }
     }

@@ -19,7 +19,23 @@ pub fn fold_width(c: char) -> char {
 
 /// Chars whose fast2s form depends on their neighbours (乾隆 vs 乾燥, 計畫 vs 畫家 …).
 fn is_contextual(c: char) -> bool {
-    matches!(c, '兒' | '覆' | '夥' | '藉' | '瞭' | '麽' | '幺' | '於' | '乾' | '著' | '苧' | '闔' | '鍾' | '讎' | '畫')
+    matches!(
+        c,
+        '兒' | '覆'
+            | '夥'
+            | '藉'
+            | '瞭'
+            | '麽'
+            | '幺'
+            | '於'
+            | '乾'
+            | '著'
+            | '苧'
+            | '闔'
+            | '鍾'
+            | '讎'
+            | '畫'
+    )
 }
 
 /// Table entry of the chars that need their neighbours (no char converts to NUL).
@@ -67,12 +83,20 @@ pub fn analysis_view_flagged(cleaned: &str) -> (String, bool) {
     let mut run = 0; // start of bytes copied unchanged
     while i < b.len() {
         let lead = b[i];
-        if lead < 0xE0 || lead >= 0xF0 {
+        if !(0xE0..0xF0).contains(&lead) {
             // 1-, 2- and 4-byte chars: never converted.
-            i += if lead < 0x80 { 1 } else if lead < 0xE0 { 2 } else { 4 };
+            i += if lead < 0x80 {
+                1
+            } else if lead < 0xE0 {
+                2
+            } else {
+                4
+            };
             continue;
         }
-        let cp = (u32::from(lead & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
+        let cp = (u32::from(lead & 0x0F) << 12)
+            | (u32::from(b[i + 1] & 0x3F) << 6)
+            | u32::from(b[i + 2] & 0x3F);
         flagged |= matches!(cp, 0xFF08 | 0x200B..=0x200D | 0x2060 | 0xFEFF);
         let mut t = char::from_u32(table[(cp - 0x0800) as usize].into()).unwrap_or(' ');
         if t == CONTEXT_MARK {
@@ -80,7 +104,10 @@ pub fn analysis_view_flagged(cleaned: &str) -> (String, bool) {
             let prev = cleaned[..i].chars().next_back().unwrap_or('0');
             let next = cleaned[i + 3..].chars().next().unwrap_or('0');
             let window: String = [prev, c, next].iter().collect();
-            t = fast2s::convert(&window).chars().nth(1).map_or(c, fold_width);
+            t = fast2s::convert(&window)
+                .chars()
+                .nth(1)
+                .map_or(c, fold_width);
         }
         if t as u32 != cp {
             out.push_str(&cleaned[run..i]);
@@ -114,12 +141,23 @@ pub fn dedup_key(analysis: &str) -> (String, Vec<u32>) {
     let (mut at, mut i) = (0usize, 0u32);
     while at < b.len() {
         let lead = b[at];
-        let len = if lead < 0x80 { 1 } else if lead < 0xE0 { 2 } else if lead < 0xF0 { 3 } else { 4 };
+        let len = if lead < 0x80 {
+            1
+        } else if lead < 0xE0 {
+            2
+        } else if lead < 0xF0 {
+            3
+        } else {
+            4
+        };
         let keep = match len {
             1 => lead.is_ascii_alphanumeric(),
             3 => {
-                let cp = (u32::from(lead & 0x0F) << 12) | (u32::from(b[at + 1] & 0x3F) << 6) | u32::from(b[at + 2] & 0x3F);
-                matches!(cp, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) || analysis[at..].chars().next().is_some_and(is_key_char)
+                let cp = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(b[at + 1] & 0x3F) << 6)
+                    | u32::from(b[at + 2] & 0x3F);
+                matches!(cp, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
+                    || analysis[at..].chars().next().is_some_and(is_key_char)
             }
             _ => analysis[at..].chars().next().is_some_and(is_key_char),
         };
@@ -136,8 +174,6 @@ pub fn dedup_key(analysis: &str) -> (String, Vec<u32>) {
 fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF)
 }
-
-
 
 /// Characters that are valid in both scripts although fast2s maps some traditional char onto
 /// them (后 "queen", 干 "shield", 里 "village" …): they say nothing about the script.
@@ -200,7 +236,9 @@ impl ScriptCounts {
                 self.latin += usize::from(c.is_alphabetic());
                 i += 2;
             } else if lead < 0xF0 {
-                let cp = (u32::from(lead & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
+                let cp = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F);
                 match cp {
                     0x3400..=0x4DBF | 0x4E00..=0x9FFF => {
                         // Branch-free: which bit is set is data, not a pattern a predictor learns.
@@ -243,7 +281,14 @@ pub fn detect_script(cleaned: &str) -> Script {
             n.add(&cleaned[start..end], trad_bits, simp_bits);
         }
     }
-    let ScriptCounts { han, kana, hangul, latin, trad, simp_only } = n;
+    let ScriptCounts {
+        han,
+        kana,
+        hangul,
+        latin,
+        trad,
+        simp_only,
+    } = n;
     if han < 5 || kana * 10 > han + kana || hangul * 10 > han + hangul || latin > han * 3 {
         return Script::Other;
     }
