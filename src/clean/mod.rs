@@ -21,14 +21,25 @@ pub enum Format {
     Html,
 }
 
-/// Guesses the format of decoded text.
+/// Guesses the format of decoded text: a full page (`<html`, `<!doctype html`, `<body`), or
+/// a fragment with several block tags (records of scraped JSONL/CSV often hold `<p>…</p>`).
 pub fn detect_format(text: &str) -> Format {
     let head: String = text
         .chars()
-        .take(2048)
+        .take(4096)
         .collect::<String>()
         .to_ascii_lowercase();
     if head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") {
+        return Format::Html;
+    }
+    let tags = [
+        "<p>", "<p ", "</p>", "<br>", "<br/>", "<br />", "<div", "</div>", "<li>", "</li>", "<td",
+        "<span",
+    ]
+    .iter()
+    .map(|t| head.matches(t).count())
+    .sum::<usize>();
+    if tags >= 4 {
         Format::Html
     } else {
         Format::Text
@@ -161,4 +172,36 @@ pub(crate) fn prepare_lines(page: &str) -> Prepared<'_> {
         originals.push(original);
     }
     Prepared { lines, originals }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(
+            detect_format("<!DOCTYPE html><html><body>x</body></html>"),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format("<p>一、指导思想</p><p>以人为本。</p><br>"),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format("工会工作计划\n一、指导思想\n用 <p> 标签分段"),
+            Format::Text
+        );
+    }
+
+    #[test]
+    fn fragment_cleans_to_paragraphs() {
+        let c = clean(
+            "<p>一、指导思想</p><p>以人为本，服务职工。</p>",
+            Format::Html,
+            &ChromeSet::empty(),
+        );
+        assert_eq!(c.cleaned, "一、指导思想\n以人为本，服务职工。");
+        assert_eq!(c.script, Script::Hans);
+    }
 }
