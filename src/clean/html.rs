@@ -154,6 +154,8 @@ struct Node {
     boiler: bool,
     class_boiler: bool,
     score: f64,
+    /// Sum of the positive (prose) weights below the node.
+    prose: f64,
 }
 
 #[derive(Debug)]
@@ -501,6 +503,7 @@ impl<'a> Scanner<'a> {
             boiler: false,
             class_boiler: false,
             score: 0.0,
+            prose: 0.0,
         };
         Scanner {
             src,
@@ -643,6 +646,7 @@ impl<'a> Scanner<'a> {
                 boiler,
                 class_boiler,
                 score: 0.0,
+                prose: 0.0,
             });
             Some(self.nodes.len() - 1)
         } else {
@@ -745,6 +749,9 @@ fn tag_end(b: &[u8], start: usize) -> usize {
     b.len()
 }
 
+/// Share of a node's prose a child must hold for the child to be the main content instead.
+const DESCEND_SHARE: f64 = 0.8;
+
 fn weight(b: &Block) -> f64 {
     let len = b.chars as f64;
     let link = b.link_chars as f64;
@@ -785,6 +792,7 @@ pub fn extract(html: &str) -> Extracted {
         let mut n = Some(b.node);
         while let Some(id) = n {
             nodes[id].score += w;
+            nodes[id].prose += w.max(0.0);
             n = nodes[id].parent;
         }
     }
@@ -798,6 +806,25 @@ pub fn extract(html: &str) -> Extracted {
         })
         .filter(|&i| nodes[i].score > 0.0)
         .unwrap_or(0);
+    // Prose outside the article (an unlabelled comment thread, a teaser) lifts its ancestors
+    // above it: go down while one child holds nearly all of the prose.
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for (i, n) in nodes.iter().enumerate() {
+        if let Some(p) = n.parent {
+            children[p].push(i);
+        }
+    }
+    let mut best = best;
+    while let Some(&c) = children[best]
+        .iter()
+        .max_by(|&&a, &&b| nodes[a].prose.total_cmp(&nodes[b].prose))
+    {
+        if nodes[best].prose > 0.0 && nodes[c].prose >= DESCEND_SHARE * nodes[best].prose {
+            best = c;
+        } else {
+            break;
+        }
+    }
     let inside = |mut n: usize| loop {
         if n == best {
             return true;
@@ -860,7 +887,7 @@ mod tests {
         let e = extract(html);
         assert_eq!(
             e.text,
-            "工会工作计划\n时间：2024-11-18 来源：本站\n一、推进社区工联会建设，将社区工联会打造成基层工会组织中心枢纽。\n二、继续开展系列活动，包括户外拓展、健步行、插花班等多种项目。\n三、开展职工专题素质培训4场，预计覆盖职工500人。"
+            "工会工作计划\n一、推进社区工联会建设，将社区工联会打造成基层工会组织中心枢纽。\n二、继续开展系列活动，包括户外拓展、健步行、插花班等多种项目。\n三、开展职工专题素质培训4场，预计覆盖职工500人。"
         );
         assert!(e.removed.iter().any(|r| r.text.contains("ICP")));
         // The meta line goes with the line rules.
@@ -870,6 +897,17 @@ mod tests {
             &crate::clean::chrome::ChromeSet::empty(),
         );
         assert!(c.cleaned.starts_with("工会工作计划\n一、"), "{}", c.cleaned);
+    }
+
+    #[test]
+    fn unlabelled_comments_stay_out() {
+        let para = "这是正文段落，内容很长很长，讲述工会工作的各项安排和具体措施，确保落实到位。";
+        let body: String = (0..12).map(|i| format!("<p>{i}{para}</p>")).collect();
+        let comments: String = (0..3).map(|i| format!("<div><b>网友{i}</b><p>评论内容写得很好，我们认真学习了，很有启发，支持！</p></div>")).collect();
+        let html = format!("<html><body><div id=\"wrap\"><div id=\"a\"><h1>标题</h1>{body}</div><div id=\"b\">{comments}</div></div></body></html>");
+        let e = extract(&html);
+        assert!(e.text.starts_with("标题\n0这是正文"), "{}", e.text);
+        assert!(!e.text.contains("评论内容"), "{}", e.text);
     }
 
     #[test]
