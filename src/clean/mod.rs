@@ -135,15 +135,19 @@ fn is_line_break(c: char) -> bool {
 /// Splits a page into lines, joins split sub/superscripts, strips inline artefacts and trims.
 pub(crate) fn prepare_lines(page: &str) -> Prepared<'_> {
     use std::borrow::Cow;
-    let rare_breaks = page.contains(['\u{2028}', '\u{2029}', '\u{0B}', '\u{0C}', '\u{85}']);
+    // Fast path: '\n' only (memchr); "\r\n" leaves a '\r' that trimming removes. Lone '\r'
+    // (old Mac files) and Unicode line separators take the char-by-char split.
+    let lone_cr = page
+        .match_indices('\r')
+        .any(|(i, _)| page.as_bytes().get(i + 1) != Some(&b'\n'));
+    let rare_breaks =
+        lone_cr || page.contains(['\u{2028}', '\u{2029}', '\u{0B}', '\u{0C}', '\u{85}']);
     let raw: Vec<&str> = if rare_breaks {
         page.split(is_line_break)
             .filter(|l| !l.trim().is_empty())
             .collect()
     } else {
-        page.split(['\n', '\r'])
-            .filter(|l| !l.trim().is_empty())
-            .collect()
+        page.split('\n').filter(|l| !l.trim().is_empty()).collect()
     };
     let raw: Vec<Cow<'_, str>> = if raw.iter().any(|l| artefacts::is_split_script(l)) {
         artefacts::join_split_scripts(raw.into_iter().map(str::to_string).collect())
@@ -191,6 +195,19 @@ mod tests {
         assert_eq!(
             detect_format("工会工作计划\n一、指导思想\n用 <p> 标签分段"),
             Format::Text
+        );
+    }
+
+    #[test]
+    fn line_breaks_of_every_kind() {
+        let c = clean(
+            "第一行。\r第二行。\r\n\r\n　　第三行。\u{2028}第四行。\n\n\n第五行。",
+            Format::Text,
+            &ChromeSet::empty(),
+        );
+        assert_eq!(
+            c.cleaned,
+            "第一行。\n第二行。\n第三行。\n第四行。\n第五行。"
         );
     }
 
