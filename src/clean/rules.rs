@@ -116,6 +116,14 @@ const NAV_TOKENS: &[&str] = &[
     "手机版",
     "扫一扫",
     "扫一扫在手机打开当前页",
+    "扫一扫分享",
+    "扫描二维码",
+    "手机看新闻",
+    "我要纠错",
+    "纠错",
+    "打印本文",
+    "关闭本文",
+    "返回上一页",
     "用手机扫描",
     "我要纠错",
     "纠错",
@@ -228,17 +236,31 @@ fn has_web_date(s: &str) -> bool {
 /// The label of a `label：value` meta line, if the line starts with one.
 fn meta_label(n: &str) -> Option<&str> {
     let m = regex!(
-        r"^(发布时间|发表时间|更新时间|发布日期|录入时间|时间|日期|来源于|来源|信息来源|文章来源|稿件来源|新闻来源|作者|发布者|发布人|发布单位|编辑|责任编辑|责编|编审|审核|校对|浏览次数|浏览量|浏览|阅读量|阅读次数|阅读数|阅读|点击数|点击量|点击|访问量|字号|字体|供稿|撰稿|文/|图/)\s*[:：]"
+        r"^(发布时间|发表时间|更新时间|发布日期|录入时间|时间|日期|来源于|来源|信息来源|文章来源|稿件来源|新闻来源|作者|发布者|发布人|发布单位|编辑|责任编辑|责编|编审|审核|校对|浏览次数|浏览量|浏览|阅读量|阅读次数|阅读数|阅读|点击数|点击量|点击|访问量|字号|字体|供稿|撰稿|值班编辑|实习编辑|主编|监制|统筹|策划|原标题|关键词|关键字|标签|tags?|文/|图/)\s*[:：]"
     )
     .captures(n)?;
     m.get(1).map(|g| g.as_str())
+}
+
+/// "【我要纠错】 责任编辑：X" → "责任编辑：X": short bracketed widget tokens before a label.
+fn strip_leading_widgets(s: &str) -> &str {
+    let mut s = s.trim_start();
+    while let Some(rest) = s.strip_prefix('【') {
+        match rest.find('】') {
+            Some(end) if rest[..end].chars().count() <= 8 => {
+                s = rest[end + '】'.len_utf8()..].trim_start()
+            }
+            _ => break,
+        }
+    }
+    s
 }
 
 fn meta_line(n: &str, chars: usize) -> bool {
     if chars > 100 {
         return false;
     }
-    let s = strip_outer_brackets(n);
+    let s = strip_leading_widgets(strip_outer_brackets(n));
     if let Some(label) = meta_label(s) {
         return match label {
             "时间" | "日期" => {
@@ -337,7 +359,7 @@ fn copyright(n: &str, chars: usize) -> bool {
     }
     let lower = ascii_lower(n);
     regex!(
-        r"版权所有|copyright|©|all rights reserved|icp备|icp证|公网安备|违者必究|转载请注明|未经授权.{0,10}(转载|复制)|免责声明|如有侵权|侵权.{0,4}删除|联系删除|本站(部分|所有)?(文章|内容|资源).{0,12}(网络|网友|转载)|本文(来源于|来自)网络|不代表本站"
+        r"版权所有|copyright|©|all rights reserved|icp备|icp证|公网安备|违者必究|转载请注明|未经授权.{0,10}(转载|复制)|免责声明|如有侵权|侵权.{0,4}删除|联系删除|本站(部分|所有)?(文章|内容|资源).{0,12}(网络|网友|转载)|本文(来源于|来自)网络|不代表本站|^(特别)?声明[:：]"
     )
     .is_match(&lower)
 }
@@ -678,6 +700,25 @@ mod tests {
         assert_eq!(
             dropped(text),
             vec!["午夜精品福利视频,亚洲激情专区,免费看a网站,aa毛片,亚洲色图激情小说".to_string()]
+        );
+    }
+
+    #[test]
+    fn news_page_furniture() {
+        for l in [
+            "【我要纠错】 责任编辑：张三",
+            "(责编：张三、李四)",
+            "原标题：工会工作会议召开",
+            "关键词：工会 计划",
+            "特别声明：以上内容仅代表作者本人观点",
+            "【打印】【关闭】",
+            "扫一扫分享",
+        ] {
+            assert_eq!(dropped(l), vec![l.to_string()], "{l}");
+        }
+        assert!(
+            dropped("新华社北京5月24日电（记者张三）全国总工会24日召开会议，部署今年工作。")
+                .is_empty()
         );
     }
 
