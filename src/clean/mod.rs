@@ -1,7 +1,14 @@
 //! Decoded page → cleaned text, analysis view and dedup key.
 //!
-//! OWNER: clean helper. Interface used by the pipeline: [`clean`], [`CleanText`], [`Format`],
-//! [`detect_format`], and the [`chrome`] learner.
+//! Interface used by the pipeline: [`clean`], [`CleanText`], [`Format`], [`detect_format`], and
+//! the [`chrome`] learner (pass 1: [`chrome::page_line_hashes`] per page into a
+//! [`chrome::ChromeLearner`], `finish()`; pass 2: [`clean`] per page with that set).
+//!
+//! The steps, each in its module: mojibake repair (`decode::mojibake`), HTML → main-content
+//! blocks ([`html`]), line splitting with split sub/superscripts joined and inline artefacts
+//! removed ([`artefacts`]), line verdicts with reason codes ([`rules`], [`chrome`]), then the
+//! analysis view, dedup key and script ([`views`]). The cleaned text holds one paragraph per
+//! line, trimmed, without blank lines; cleaning it again changes nothing.
 
 pub mod artefacts;
 pub mod chrome;
