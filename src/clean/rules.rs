@@ -550,7 +550,9 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
                 in_tail = true;
                 Some(reason::PREV_NEXT)
             } else if copyright(t, c) {
-                in_tail = true;
+                // Only a site footer ends the article; reprint notices also sit mid-page.
+                in_tail |= regex!(r"版权所有|(?i:copyright|all rights reserved|icp)|©|公网安备")
+                    .is_match(t);
                 Some(reason::COPYRIGHT)
             } else if slogan(t, c) {
                 Some(reason::NAV)
@@ -721,6 +723,16 @@ mod tests {
         assert!(
             dropped("新华社北京5月24日电（记者张三）全国总工会24日召开会议，部署今年工作。")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn reprint_notice_mid_page_keeps_what_follows() {
+        let text =
+            "一、指导思想\n本文链接：http://www.fanwen.com/a/1.html\n二、主要工作\n三、保障措施";
+        assert_eq!(
+            dropped(text),
+            vec!["本文链接：http://www.fanwen.com/a/1.html".to_string()]
         );
     }
 
