@@ -53,8 +53,15 @@ fn pinyin_note_len(chars: &[char]) -> usize {
 /// Cheap byte test for the ASCII and Latin-1 artefacts (notes in half-width parentheses,
 /// marks, control chars, soft hyphen); the 3-byte ones are flagged by the analysis-view pass.
 pub fn may_hold_ascii_artefacts(line: &str) -> bool {
-    line.bytes()
-        .any(|b| (b < 0x20 && b != b'\t') || matches!(b, 0x7F | 0xC2 | b'(' | b'`' | b'\''))
+    // A fold without early exit vectorises; lines are short.
+    line.bytes().fold(false, |hit, b| {
+        hit | (b < 0x20 && b != b'\t')
+            | (b == 0x7F)
+            | (b == 0xC2)
+            | (b == b'(')
+            | (b == b'`')
+            | (b == b'\'')
+    })
 }
 
 /// Removes zero-width characters, pinyin notes after hanzi and anti-copy marks between hanzi.

@@ -147,8 +147,11 @@ pub(crate) fn prepare_lines(page: &str) -> Prepared<'_> {
     let lone_cr = page
         .match_indices('\r')
         .any(|(i, _)| page.as_bytes().get(i + 1) != Some(&b'\n'));
-    let rare_breaks =
-        lone_cr || page.contains(['\u{2028}', '\u{2029}', '\u{0B}', '\u{0C}', '\u{85}']);
+    let rare_breaks = lone_cr
+        || page.bytes().any(|b| b == 0x0B || b == 0x0C)
+        || ["\u{2028}", "\u{2029}", "\u{85}"]
+            .iter()
+            .any(|sep| page.contains(sep));
     let raw: Vec<&str> = if rare_breaks {
         page.split(is_line_break)
             .filter(|l| !l.trim().is_empty())

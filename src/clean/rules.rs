@@ -449,6 +449,26 @@ fn spam_candidate(n: &str, chars: usize) -> Option<Vec<&str>> {
     Some(parts)
 }
 
+/// A multiplicative hasher for char-bigram keys: the std SipHash costs more than the lookup.
+#[derive(Default)]
+struct BigramHasher(u64);
+
+impl std::hash::Hasher for BigramHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.0 = (self.0.rotate_left(32) ^ u64::from(x)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type BigramSet = HashSet<(char, char), std::hash::BuildHasherDefault<BigramHasher>>;
+
 fn bigrams(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
     let mut it = s.chars().filter(|c| c.is_alphanumeric());
     let mut prev = it.next();
@@ -460,7 +480,7 @@ fn bigrams(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
 }
 
 /// Whether a keyword line has little to do with the rest of the page.
-fn spam_unrelated(parts: &[&str], page: &HashSet<(char, char)>, line_norm: &str) -> bool {
+fn spam_unrelated(parts: &[&str], page: &BigramSet, line_norm: &str) -> bool {
     let lower = ascii_lower(line_norm);
     let spam_hits = SPAM_WORDS.iter().filter(|w| lower.contains(*w)).count();
     if spam_hits >= 2 {
@@ -624,7 +644,7 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
     }
 
     if !spam_parts.is_empty() {
-        let mut page: HashSet<(char, char)> = HashSet::new();
+        let mut page = BigramSet::default();
         let candidates: HashSet<usize> = spam_parts.iter().map(|(i, _)| *i).collect();
         for (i, l) in lines.iter().enumerate() {
             if out[i].is_none() && !candidates.contains(&i) {

@@ -139,6 +139,8 @@ pub fn dedup_key(analysis: &str) -> (String, Vec<u32>) {
     let mut map = Vec::with_capacity(analysis.len() / 3);
     let b = analysis.as_bytes();
     let (mut at, mut i) = (0usize, 0u32);
+    // Key chars come in long runs (hanzi between punctuation): copy runs, not chars.
+    let mut run = 0usize;
     while at < b.len() {
         let lead = b[at];
         let len = if lead < 0x80 {
@@ -162,12 +164,15 @@ pub fn dedup_key(analysis: &str) -> (String, Vec<u32>) {
             _ => analysis[at..].chars().next().is_some_and(is_key_char),
         };
         if keep {
-            key.push_str(&analysis[at..at + len]);
             map.push(i);
+        } else {
+            key.push_str(&analysis[run..at]);
+            run = at + len;
         }
         at += len;
         i += 1;
     }
+    key.push_str(&analysis[run..]);
     (key, map)
 }
 
