@@ -22,13 +22,19 @@ fn seed_paths() -> Vec<PathBuf> {
 
 fn reports() -> Vec<String> {
     let dir = Path::new(CORPUS).join("gov-reports-2026");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir).expect("gov-reports").map(|e| e.expect("entry").path()).collect();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("gov-reports")
+        .map(|e| e.expect("entry").path())
+        .collect();
     v.sort();
     v.iter()
         .map(|p| {
             let mut rdr = csv::Reader::from_path(p).expect("csv");
             let headers = rdr.headers().expect("headers").clone();
-            let col = headers.iter().position(|h| h.trim_start_matches('\u{feff}') == "full_text").expect("full_text");
+            let col = headers
+                .iter()
+                .position(|h| h.trim_start_matches('\u{feff}') == "full_text")
+                .expect("full_text");
             let rec = rdr.records().next().expect("record").expect("record");
             rec.get(col).unwrap_or_default().to_string()
         })
@@ -47,16 +53,32 @@ fn seeds_match_golden_text() {
             std::fs::write(&golden, format!("{}\n", c.cleaned)).expect("write golden");
             continue;
         }
-        let want = std::fs::read_to_string(&golden).unwrap_or_else(|e| panic!("{}: {e} (run with ZHREPORT_BLESS=1)", golden.display()));
-        assert_eq!(format!("{}\n", c.cleaned), want, "{} differs from its golden text", p.display());
+        let want = std::fs::read_to_string(&golden)
+            .unwrap_or_else(|e| panic!("{}: {e} (run with ZHREPORT_BLESS=1)", golden.display()));
+        assert_eq!(
+            format!("{}\n", c.cleaned),
+            want,
+            "{} differs from its golden text",
+            p.display()
+        );
     }
 }
 
 #[test]
 fn seed_artefacts_are_gone() {
-    let p = seed_paths().into_iter().find(|p| p.to_string_lossy().contains("000_")).expect("seed 000");
-    let c = clean(&std::fs::read_to_string(p).expect("seed"), Format::Text, &ChromeSet::empty());
-    assert!(!c.cleaned.contains("(jīng)") && !c.cleaned.contains("(qū)"), "pinyin notes left");
+    let p = seed_paths()
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("000_"))
+        .expect("seed 000");
+    let c = clean(
+        &std::fs::read_to_string(p).expect("seed"),
+        Format::Text,
+        &ChromeSet::empty(),
+    );
+    assert!(
+        !c.cleaned.contains("(jīng)") && !c.cleaned.contains("(qū)"),
+        "pinyin notes left"
+    );
     assert!(!c.cleaned.contains("的`"), "anti-copy mark left");
     assert!(c.cleaned.contains("職工的業餘") || c.cleaned.contains("經常性的郵政"));
     assert_eq!(c.script, Script::Hant);
@@ -72,7 +94,11 @@ fn check_invariants(text: &str) {
     assert!(c.key_map.windows(2).all(|w| w[0] < w[1]));
     let again = clean(&c.cleaned, Format::Text, &ChromeSet::empty());
     assert_eq!(again.cleaned, c.cleaned, "cleaning is not idempotent");
-    assert!(again.removed.is_empty(), "second pass removed {:?}", again.removed);
+    assert!(
+        again.removed.is_empty(),
+        "second pass removed {:?}",
+        again.removed
+    );
 }
 
 #[test]

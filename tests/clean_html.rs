@@ -21,7 +21,10 @@ fn bigrams(s: &str) -> HashMap<(char, char), usize> {
 /// Character-bigram F1 of an extraction against the reference body.
 fn bigram_f1(got: &str, want: &str) -> f64 {
     let (g, w) = (bigrams(got), bigrams(want));
-    let common: usize = g.iter().map(|(k, n)| (*n).min(w.get(k).copied().unwrap_or(0))).sum();
+    let common: usize = g
+        .iter()
+        .map(|(k, n)| (*n).min(w.get(k).copied().unwrap_or(0)))
+        .sum();
     let (ng, nw): (usize, usize) = (g.values().sum(), w.values().sum());
     if common == 0 {
         return 0.0;
@@ -32,7 +35,11 @@ fn bigram_f1(got: &str, want: &str) -> f64 {
 }
 
 fn decode(name: &str, bytes: &[u8]) -> String {
-    let enc = if name.contains("gbk") { encoding_rs::GBK } else { encoding_rs::UTF_8 };
+    let enc = if name.contains("gbk") {
+        encoding_rs::GBK
+    } else {
+        encoding_rs::UTF_8
+    };
     enc.decode(bytes).0.into_owned()
 }
 
@@ -47,16 +54,45 @@ fn html_pages_main_content_f1() {
     assert!(names.len() >= 4);
     let mut scores = Vec::new();
     for name in &names {
-        let page = decode(name, &std::fs::read(Path::new(DIR).join(format!("{name}.html"))).expect("page"));
-        let want = std::fs::read_to_string(Path::new(DIR).join(format!("{name}.txt"))).expect("body");
+        let page = decode(
+            name,
+            &std::fs::read(Path::new(DIR).join(format!("{name}.html"))).expect("page"),
+        );
+        let want =
+            std::fs::read_to_string(Path::new(DIR).join(format!("{name}.txt"))).expect("body");
         assert_eq!(detect_format(&page), Format::Html, "{name}");
         let c = clean(&page, Format::Html, &ChromeSet::empty());
         let f1 = bigram_f1(&c.cleaned, &want);
-        eprintln!("{name}: bigram F1 {f1:.4} ({} chars cleaned, {} removed lines)", c.cleaned.chars().count(), c.removed.len());
-        for junk in ["ICP", "相关文章", "相关报道", "版权所有", "var ", "www.fanwen", "网友评论", "【字", "上一篇", "当前位置", "热门文章", "本报记者", "标签："] {
-            assert!(!c.cleaned.contains(junk), "{name}: {junk:?} left in the cleaned text");
+        eprintln!(
+            "{name}: bigram F1 {f1:.4} ({} chars cleaned, {} removed lines)",
+            c.cleaned.chars().count(),
+            c.removed.len()
+        );
+        for junk in [
+            "ICP",
+            "相关文章",
+            "相关报道",
+            "版权所有",
+            "var ",
+            "www.fanwen",
+            "网友评论",
+            "【字",
+            "上一篇",
+            "当前位置",
+            "热门文章",
+            "本报记者",
+            "标签：",
+        ] {
+            assert!(
+                !c.cleaned.contains(junk),
+                "{name}: {junk:?} left in the cleaned text"
+            );
         }
-        assert_eq!(c.cleaned.lines().count(), want.lines().count(), "{name}: paragraph breaks lost or added");
+        assert_eq!(
+            c.cleaned.lines().count(),
+            want.lines().count(),
+            "{name}: paragraph breaks lost or added"
+        );
         scores.push(f1);
     }
     let mean = scores.iter().sum::<f64>() / scores.len() as f64;

@@ -9,7 +9,10 @@ pub fn is_han(c: char) -> bool {
 
 /// Zero-width characters and stray control characters (never content in a text line).
 fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}') || (c.is_control() && c != '\t')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    ) || (c.is_control() && c != '\t')
 }
 
 const TONE_VOWELS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
@@ -47,13 +50,23 @@ fn pinyin_note_len(chars: &[char]) -> usize {
     0
 }
 
+/// Cheap byte test for the ASCII and Latin-1 artefacts (notes in half-width parentheses,
+/// marks, control chars, soft hyphen); the 3-byte ones are flagged by the analysis-view pass.
+pub fn may_hold_ascii_artefacts(line: &str) -> bool {
+    // A fold without early exit vectorises; lines are short.
+    line.bytes().fold(false, |hit, b| {
+        hit | (b < 0x20 && b != b'\t')
+            | (b == 0x7F)
+            | (b == 0xC2)
+            | (b == b'(')
+            | (b == b'`')
+            | (b == b'\'')
+    })
+}
+
 /// Removes zero-width characters, pinyin notes after hanzi and anti-copy marks between hanzi.
 /// Decisions look at the output built so far, so applying it twice changes nothing more.
 pub fn strip_inline(line: &str) -> String {
-    let suspect = |c: char| matches!(c, '(' | '（' | '`' | '\'') || is_zero_width(c);
-    if !line.chars().any(suspect) {
-        return line.to_string();
-    }
     let chars: Vec<char> = line.chars().filter(|&c| !is_zero_width(c)).collect();
     let mut out = String::with_capacity(line.len());
     let mut last: Option<char> = None;
@@ -143,7 +156,10 @@ mod tests {
 
     #[test]
     fn pinyin_notes_go() {
-        assert_eq!(strip_inline("不經(jīng)意間，社區(qū)工聯(lián)會"), "不經意間，社區工聯會");
+        assert_eq!(
+            strip_inline("不經(jīng)意間，社區(qū)工聯(lián)會"),
+            "不經意間，社區工聯會"
+        );
         assert_eq!(strip_inline("執（zhí xíng）行"), "執行");
         // Plain letters and non-hanzi contexts stay.
         assert_eq!(strip_inline("单位(de)说明"), "单位(de)说明");
@@ -153,7 +169,10 @@ mod tests {
 
     #[test]
     fn anti_copy_marks_go() {
-        assert_eq!(strip_inline("開展經常性的`郵政發展"), "開展經常性的郵政發展");
+        assert_eq!(
+            strip_inline("開展經常性的`郵政發展"),
+            "開展經常性的郵政發展"
+        );
         assert_eq!(strip_inline("《工会法》的'规定"), "《工会法》的规定");
         assert_eq!(strip_inline("it's 'quoted' 的"), "it's 'quoted' 的");
     }
@@ -170,9 +189,18 @@ mod tests {
             join_split_scripts(v(&["新增面积100m", "2", "，同比增长5%。"])),
             v(&["新增面积100m2，同比增长5%。"])
         );
-        assert_eq!(join_split_scripts(v(&["排放CO", "₂", "二、下一步"])), v(&["排放CO₂", "二、下一步"]));
-        assert_eq!(join_split_scripts(v(&["空气质量，以PM", "2.5", "浓度持续下降为主线"])), v(&["空气质量，以PM2.5浓度持续下降为主线"]));
+        assert_eq!(
+            join_split_scripts(v(&["排放CO", "₂", "二、下一步"])),
+            v(&["排放CO₂", "二、下一步"])
+        );
+        assert_eq!(
+            join_split_scripts(v(&["空气质量，以PM", "2.5", "浓度持续下降为主线"])),
+            v(&["空气质量，以PM2.5浓度持续下降为主线"])
+        );
         // A lone digit after a hanzi line is not a superscript.
-        assert_eq!(join_split_scripts(v(&["第一节", "2", "正文"])), v(&["第一节", "2", "正文"]));
+        assert_eq!(
+            join_split_scripts(v(&["第一节", "2", "正文"])),
+            v(&["第一节", "2", "正文"])
+        );
     }
 }

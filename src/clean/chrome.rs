@@ -42,7 +42,11 @@ pub fn page_line_hashes(decoded: &str, format: super::Format) -> Vec<u64> {
     let prepared = super::prepare_lines(&page);
     let lines = &prepared.lines;
     let hashes: Vec<u64> = lines.iter().map(|l| line_hash(&l.text)).collect();
-    let signature = lines.iter().enumerate().max_by_key(|(i, l)| (l.chars, usize::MAX - i)).map_or(0, |(i, _)| hashes[i]);
+    let signature = lines
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, l)| (l.chars, usize::MAX - i))
+        .map_or(0, |(i, _)| hashes[i]);
     let mut out = Vec::with_capacity(1 + 3 * lines.len() / 2);
     out.push(signature);
     for (i, l) in lines.iter().enumerate() {
@@ -51,7 +55,11 @@ pub fn page_line_hashes(decoded: &str, format: super::Format) -> Vec<u64> {
         }
         let prev = if i == 0 { BOUNDARY } else { hashes[i - 1] };
         let next = hashes.get(i + 1).copied().unwrap_or(BOUNDARY);
-        out.extend([hashes[i], pair(hashes[i], prev, 1), pair(hashes[i], next, 2)]);
+        out.extend([
+            hashes[i],
+            pair(hashes[i], prev, 1),
+            pair(hashes[i], next, 2),
+        ]);
     }
     out
 }
@@ -61,7 +69,12 @@ pub fn page_line_hashes(decoded: &str, format: super::Format) -> Vec<u64> {
 fn sentence_or_title(norm: &str) -> bool {
     let t = norm.trim_end_matches(|c: char| !c.is_alphanumeric());
     norm.contains(['。', '！', '？', '；'])
-        || ["报告", "计划", "总结", "要点", "方案", "意见", "通知", "讲话", "决定", "规划", "纲要", "办法"].iter().any(|w| t.ends_with(w))
+        || [
+            "报告", "计划", "总结", "要点", "方案", "意见", "通知", "讲话", "决定", "规划", "纲要",
+            "办法",
+        ]
+        .iter()
+        .any(|w| t.ends_with(w))
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -88,7 +101,9 @@ impl ChromeLearner {
     /// Adds one page's record (from [`page_line_hashes`]).
     pub fn observe(&mut self, hashes: &[u64]) {
         self.pages += 1;
-        let Some((&signature, rest)) = hashes.split_first() else { return };
+        let Some((&signature, rest)) = hashes.split_first() else {
+            return;
+        };
         let mut seen: HashSet<u64> = HashSet::with_capacity(rest.len());
         for t in rest.chunks_exact(3) {
             let (line, prev, next) = (t[0], t[1], t[2]);
@@ -137,8 +152,10 @@ impl ChromeLearner {
             .filter(|(h, s)| {
                 let pages = f64::from(s.pages);
                 s.pages >= min_pages
-                    && f64::from(distinct.get(h).copied().unwrap_or(0)) >= MIN_DISTINCT_PAGES * pages
-                    && f64::from(best_context.get(h).copied().unwrap_or(0)) >= MIN_STABLE_CONTEXT * pages
+                    && f64::from(distinct.get(h).copied().unwrap_or(0))
+                        >= MIN_DISTINCT_PAGES * pages
+                    && f64::from(best_context.get(h).copied().unwrap_or(0))
+                        >= MIN_STABLE_CONTEXT * pages
             })
             .map(|(h, _)| *h)
             .collect();
@@ -205,12 +222,18 @@ mod tests {
 
     #[test]
     fn merge_equals_one_learner() {
-        let pages: Vec<String> = (0..8).map(|i| format!("页眉导航\n正文{i}独有的一段很长的内容，用来区分页面{i}。")).collect();
+        let pages: Vec<String> = (0..8)
+            .map(|i| format!("页眉导航\n正文{i}独有的一段很长的内容，用来区分页面{i}。"))
+            .collect();
         let mut a = ChromeLearner::new();
         let mut b = ChromeLearner::new();
         for (i, p) in pages.iter().enumerate() {
             let h = page_line_hashes(p, Format::Text);
-            if i % 2 == 0 { a.observe(&h) } else { b.observe(&h) }
+            if i % 2 == 0 {
+                a.observe(&h)
+            } else {
+                b.observe(&h)
+            }
         }
         a.merge(b);
         assert!(a.finish().contains("页眉导航"));

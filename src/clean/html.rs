@@ -21,24 +21,131 @@ pub struct Extracted {
     pub removed: Vec<RemovedLine>,
 }
 
-const RAW_TEXT: &[&str] = &["script", "style", "noscript", "template", "textarea", "title", "iframe", "svg", "object", "select", "math", "head"];
-const VOID: &[&str] = &["br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "param", "source", "track", "wbr", "keygen"];
-const BLOCK: &[&str] = &[
-    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "tbody", "thead", "tfoot",
-    "section", "article", "main", "header", "footer", "nav", "aside", "form", "blockquote", "pre", "dl", "dt", "dd", "center",
-    "address", "figure", "figcaption", "fieldset", "caption", "details", "summary", "menu", "body", "html",
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "noscript", "template", "textarea", "title", "iframe", "svg", "object",
+    "select", "math", "head",
 ];
-const BOILER_TAGS: &[&str] = &["nav", "aside", "form", "menu", "footer", "header", "button", "label"];
+const VOID: &[&str] = &[
+    "br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "param", "source",
+    "track", "wbr", "keygen",
+];
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "form",
+    "blockquote",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "center",
+    "address",
+    "figure",
+    "figcaption",
+    "fieldset",
+    "caption",
+    "details",
+    "summary",
+    "menu",
+    "body",
+    "html",
+];
+const BOILER_TAGS: &[&str] = &[
+    "nav", "aside", "form", "menu", "footer", "header", "button", "label",
+];
 /// class / id tokens of page furniture (exact token match).
 const BOILER_TOKENS: &[&str] = &[
-    "ad", "ads", "advert", "advertisement", "banner", "bottom", "foot", "footer", "top", "topbar", "side", "sidebar", "aside",
-    "tag", "tags", "hot", "hotnews", "rank", "ranking", "links", "friendlink", "flink", "location", "position", "weizhi",
-    "dqwz", "dh", "daohang", "pager", "pagination", "login", "search", "related", "relate", "recommend", "toolbar",
-    "sitemap", "share", "bdshare", "comment", "comments", "copyright", "crumb", "crumbs", "breadcrumb", "breadcrumbs",
-    "nav", "navbar", "menu", "subnav", "mainnav", "topnav", "footnav", "sidenav", "xgwz", "xgyd", "tuijian", "prenext",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "banner",
+    "bottom",
+    "foot",
+    "footer",
+    "top",
+    "topbar",
+    "side",
+    "sidebar",
+    "aside",
+    "tag",
+    "tags",
+    "hot",
+    "hotnews",
+    "rank",
+    "ranking",
+    "links",
+    "friendlink",
+    "flink",
+    "location",
+    "position",
+    "weizhi",
+    "dqwz",
+    "dh",
+    "daohang",
+    "pager",
+    "pagination",
+    "login",
+    "search",
+    "related",
+    "relate",
+    "recommend",
+    "toolbar",
+    "sitemap",
+    "share",
+    "bdshare",
+    "comment",
+    "comments",
+    "copyright",
+    "crumb",
+    "crumbs",
+    "breadcrumb",
+    "breadcrumbs",
+    "nav",
+    "navbar",
+    "menu",
+    "subnav",
+    "mainnav",
+    "topnav",
+    "footnav",
+    "sidenav",
+    "xgwz",
+    "xgyd",
+    "tuijian",
+    "prenext",
 ];
 /// class / id tokens of text hidden from readers (anti-copy noise).
-const HIDDEN_TOKENS: &[&str] = &["jammer", "hidden", "hide", "display-none", "sr-only", "visually-hidden"];
+const HIDDEN_TOKENS: &[&str] = &[
+    "jammer",
+    "hidden",
+    "hide",
+    "display-none",
+    "sr-only",
+    "visually-hidden",
+];
 
 #[derive(Debug)]
 struct Node {
@@ -47,6 +154,8 @@ struct Node {
     boiler: bool,
     class_boiler: bool,
     score: f64,
+    /// Sum of the positive (prose) weights below the node.
+    prose: f64,
 }
 
 #[derive(Debug)]
@@ -58,6 +167,7 @@ struct Block {
     boiler: bool,
     class_boiler: bool,
     h1: bool,
+    punctuated: bool,
 }
 
 #[derive(Debug)]
@@ -114,7 +224,10 @@ struct Scanner<'a> {
 }
 
 fn lower_name(s: &str) -> String {
-    s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == ':').collect::<String>().to_ascii_lowercase()
+    s.chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == ':')
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 /// Parses `name="value"` pairs of a tag's attribute text (tolerant: unquoted, bare names).
@@ -127,7 +240,12 @@ fn attributes(s: &str) -> Vec<(String, String)> {
             i += 1;
         }
         let start = i;
-        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'=' && b[i] != b'>' && b[i] != b'/' {
+        while i < b.len()
+            && !b[i].is_ascii_whitespace()
+            && b[i] != b'='
+            && b[i] != b'>'
+            && b[i] != b'/'
+        {
             i += 1;
         }
         if i == start {
@@ -167,7 +285,10 @@ fn attributes(s: &str) -> Vec<(String, String)> {
 }
 
 fn tokens(value: &str) -> impl Iterator<Item = String> + '_ {
-    value.split(|c: char| c.is_whitespace() || c == '-' || c == '_').filter(|t| !t.is_empty()).map(str::to_ascii_lowercase)
+    value
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|t| !t.is_empty())
+        .map(str::to_ascii_lowercase)
 }
 
 /// (hidden, boilerplate by class/id) of a start tag.
@@ -177,14 +298,20 @@ fn judge_attributes(attrs: &[(String, String)]) -> (bool, bool) {
     for (name, value) in attrs {
         match name.as_str() {
             "style" => {
-                let v: String = value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+                let v: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
                 hidden |= v.contains("display:none") || v.contains("visibility:hidden");
             }
             "hidden" => hidden = true,
             "aria-hidden" => hidden |= value.eq_ignore_ascii_case("true"),
             "class" | "id" => {
                 let whole = value.to_ascii_lowercase();
-                hidden |= HIDDEN_TOKENS.iter().any(|t| whole.split_whitespace().any(|w| w == *t));
+                hidden |= HIDDEN_TOKENS
+                    .iter()
+                    .any(|t| whole.split_whitespace().any(|w| w == *t));
                 boiler |= tokens(value).any(|t| BOILER_TOKENS.contains(&t.as_str()));
             }
             _ => {}
@@ -197,7 +324,11 @@ fn judge_attributes(attrs: &[(String, String)]) -> (bool, bool) {
 fn entity(s: &str) -> Option<(String, usize)> {
     let b = s.as_bytes();
     if b.first() == Some(&b'#') {
-        let (digits_start, radix) = if matches!(b.get(1), Some(b'x') | Some(b'X')) { (2, 16) } else { (1, 10) };
+        let (digits_start, radix) = if matches!(b.get(1), Some(b'x') | Some(b'X')) {
+            (2, 16)
+        } else {
+            (1, 10)
+        };
         let mut end = digits_start;
         while end < b.len() && end < digits_start + 8 && (b[end] as char).is_digit(radix) {
             end += 1;
@@ -211,7 +342,11 @@ fn entity(s: &str) -> Option<(String, usize)> {
             0 => '\u{FFFD}',
             _ => char::from_u32(cp).unwrap_or('\u{FFFD}'),
         };
-        let used = if b.get(end) == Some(&b';') { end + 1 } else { end };
+        let used = if b.get(end) == Some(&b';') {
+            end + 1
+        } else {
+            end
+        };
         return Some((c.to_string(), used));
     }
     let mut end = 0;
@@ -220,14 +355,21 @@ fn entity(s: &str) -> Option<(String, usize)> {
     }
     let name = &s[..end];
     let text = named_entity(name)?;
-    let used = if b.get(end) == Some(&b';') { end + 1 } else if matches!(name, "nbsp" | "amp" | "lt" | "gt" | "quot") { end } else { return None };
+    let used = if b.get(end) == Some(&b';') {
+        end + 1
+    } else if matches!(name, "nbsp" | "amp" | "lt" | "gt" | "quot") {
+        end
+    } else {
+        return None;
+    };
     Some((text.to_string(), used))
 }
 
 fn windows_1252_c1(cp: u32) -> char {
     const T: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’', '“', '”',
-        '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
     ];
     T[(cp - 0x80) as usize]
 }
@@ -355,8 +497,21 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
 
 impl<'a> Scanner<'a> {
     fn new(src: &'a str) -> Self {
-        let root = Node { parent: None, depth: 0, boiler: false, class_boiler: false, score: 0.0 };
-        Scanner { src, nodes: vec![root], blocks: Vec::new(), stack: Vec::new(), cur: Builder::default() }
+        let root = Node {
+            parent: None,
+            depth: 0,
+            boiler: false,
+            class_boiler: false,
+            score: 0.0,
+            prose: 0.0,
+        };
+        Scanner {
+            src,
+            nodes: vec![root],
+            blocks: Vec::new(),
+            stack: Vec::new(),
+            cur: Builder::default(),
+        }
     }
 
     fn flags(&self) -> (bool, bool, bool, bool) {
@@ -381,7 +536,35 @@ impl<'a> Scanner<'a> {
         }
         let (_, boiler, class_boiler, _) = self.flags();
         let h1 = self.stack.iter().any(|o| o.name == "h1");
-        self.blocks.push(Block { text: b.buf, chars: b.chars, link_chars: b.link_chars, node: self.current_node(), boiler, class_boiler, h1 });
+        let punctuated = b.buf.chars().any(|c| {
+            matches!(
+                c,
+                '，' | '。'
+                    | '；'
+                    | '！'
+                    | '？'
+                    | '、'
+                    | '：'
+                    | '“'
+                    | '”'
+                    | ','
+                    | '.'
+                    | ';'
+                    | '!'
+                    | '?'
+            )
+        });
+        let node = self.current_node();
+        self.blocks.push(Block {
+            text: b.buf,
+            chars: b.chars,
+            link_chars: b.link_chars,
+            node,
+            boiler,
+            class_boiler,
+            h1,
+            punctuated,
+        });
     }
 
     fn text(&mut self, raw: &str) {
@@ -429,8 +612,14 @@ impl<'a> Scanner<'a> {
                 }
             }
             if !closes.is_empty() {
-                let stop: &[&str] = if name == "li" { &["ul", "ol", "menu"] } else { &["table", "tbody", "thead", "tfoot", "dl"] };
-                if let Some(pos) = self.stack.iter().rposition(|o| closes.contains(&o.name.as_str()) || stop.contains(&o.name.as_str())) {
+                let stop: &[&str] = if name == "li" {
+                    &["ul", "ol", "menu"]
+                } else {
+                    &["table", "tbody", "thead", "tfoot", "dl"]
+                };
+                if let Some(pos) = self.stack.iter().rposition(|o| {
+                    closes.contains(&o.name.as_str()) || stop.contains(&o.name.as_str())
+                }) {
                     if closes.contains(&self.stack[pos].name.as_str()) {
                         self.stack.truncate(pos);
                     }
@@ -442,18 +631,36 @@ impl<'a> Scanner<'a> {
         }
         let parsed = attributes(attrs);
         let (hidden, class_boiler) = judge_attributes(&parsed);
-        let in_article = self.stack.iter().any(|o| o.name == "article" || o.name == "main");
-        let boiler = BOILER_TAGS.contains(&name.as_str()) && !(in_article && (name == "header" || name == "footer"));
+        let in_article = self
+            .stack
+            .iter()
+            .any(|o| o.name == "article" || o.name == "main");
+        let boiler = BOILER_TAGS.contains(&name.as_str())
+            && !(in_article && (name == "header" || name == "footer"));
         let node = if is_block {
             let parent = self.current_node();
             let depth = self.nodes[parent].depth + 1;
-            self.nodes.push(Node { parent: Some(parent), depth, boiler, class_boiler, score: 0.0 });
+            self.nodes.push(Node {
+                parent: Some(parent),
+                depth,
+                boiler,
+                class_boiler,
+                score: 0.0,
+                prose: 0.0,
+            });
             Some(self.nodes.len() - 1)
         } else {
             None
         };
         let link = name == "a";
-        self.stack.push(Open { name, node, hidden, boiler, class_boiler, link });
+        self.stack.push(Open {
+            name,
+            node,
+            hidden,
+            boiler,
+            class_boiler,
+            link,
+        });
     }
 
     fn run(&mut self) {
@@ -470,8 +677,8 @@ impl<'a> Scanner<'a> {
                 self.text(&src[i..lt]);
             }
             let rest = &src[lt..];
-            if rest.starts_with("<!--") {
-                i = rest[4..].find("-->").map_or(b.len(), |p| lt + 4 + p + 3);
+            if let Some(after) = rest.strip_prefix("<!--") {
+                i = after.find("-->").map_or(b.len(), |p| lt + 4 + p + 3);
                 continue;
             }
             let next = b.get(lt + 1).copied().unwrap_or(b' ');
@@ -523,12 +730,13 @@ fn tag_end(b: &[u8], start: usize) -> usize {
         match quote {
             Some(q) if c == q => quote = None,
             Some(_) => {}
-            None if c == b'"' || c == b'\'' => {
-                // Only attribute values open quotes (after '='), so a stray apostrophe in broken
-                // markup cannot swallow the page.
-                if i > start && b[i - 1] == b'=' || i > start + 1 && b[i - 1] == b' ' && b[i - 2] == b'=' {
-                    quote = Some(c);
-                }
+            // Only attribute values open quotes (after '='), so a stray apostrophe in broken
+            // markup cannot swallow the page.
+            None if (c == b'"' || c == b'\'')
+                && (i > start && b[i - 1] == b'='
+                    || i > start + 1 && b[i - 1] == b' ' && b[i - 2] == b'=') =>
+            {
+                quote = Some(c)
             }
             None if c == b'>' => return i,
             None => {}
@@ -541,6 +749,9 @@ fn tag_end(b: &[u8], start: usize) -> usize {
     b.len()
 }
 
+/// Share of a node's prose a child must hold for the child to be the main content instead.
+const DESCEND_SHARE: f64 = 0.8;
+
 fn weight(b: &Block) -> f64 {
     let len = b.chars as f64;
     let link = b.link_chars as f64;
@@ -548,8 +759,7 @@ fn weight(b: &Block) -> f64 {
         return -len;
     }
     let own = len - link;
-    let punct = b.text.chars().filter(|c| "，。；！？、：“”,.;!?".contains(*c)).count();
-    if punct > 0 || own >= 30.0 {
+    if b.punctuated || own >= 30.0 {
         own
     } else {
         -0.5 * len
@@ -564,11 +774,14 @@ fn link_dense(b: &Block) -> bool {
 pub fn extract(html: &str) -> Extracted {
     let mut s = Scanner::new(html);
     s.run();
-    let Scanner { mut nodes, blocks, .. } = s;
+    let Scanner {
+        mut nodes, blocks, ..
+    } = s;
 
     // Class/id hints can be wrong (a content div called "main-side"): ignore them when they
     // would throw away most of the prose.
-    let prose = |bs: &mut dyn Iterator<Item = &Block>| bs.map(weight).filter(|w| *w > 0.0).sum::<f64>();
+    let prose =
+        |bs: &mut dyn Iterator<Item = &Block>| bs.map(weight).filter(|w| *w > 0.0).sum::<f64>();
     let all = prose(&mut blocks.iter().filter(|b| !b.boiler));
     let kept = prose(&mut blocks.iter().filter(|b| !b.boiler && !b.class_boiler));
     let use_class = kept >= 0.25 * all;
@@ -579,14 +792,39 @@ pub fn extract(html: &str) -> Extracted {
         let mut n = Some(b.node);
         while let Some(id) = n {
             nodes[id].score += w;
+            nodes[id].prose += w.max(0.0);
             n = nodes[id].parent;
         }
     }
     let best = (0..nodes.len())
-        .filter(|&i| !nodes[i].boiler && !(use_class && nodes[i].class_boiler))
-        .max_by(|&a, &b| nodes[a].score.total_cmp(&nodes[b].score).then(nodes[a].depth.cmp(&nodes[b].depth)))
+        .filter(|&i| !nodes[i].boiler && (!use_class || !nodes[i].class_boiler))
+        .max_by(|&a, &b| {
+            nodes[a]
+                .score
+                .total_cmp(&nodes[b].score)
+                .then(nodes[a].depth.cmp(&nodes[b].depth))
+        })
         .filter(|&i| nodes[i].score > 0.0)
         .unwrap_or(0);
+    // Prose outside the article (an unlabelled comment thread, a teaser) lifts its ancestors
+    // above it: go down while one child holds nearly all of the prose.
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for (i, n) in nodes.iter().enumerate() {
+        if let Some(p) = n.parent {
+            children[p].push(i);
+        }
+    }
+    let mut best = best;
+    while let Some(&c) = children[best]
+        .iter()
+        .max_by(|&&a, &&b| nodes[a].prose.total_cmp(&nodes[b].prose))
+    {
+        if nodes[best].prose > 0.0 && nodes[c].prose >= DESCEND_SHARE * nodes[best].prose {
+            best = c;
+        } else {
+            break;
+        }
+    }
     let inside = |mut n: usize| loop {
         if n == best {
             return true;
@@ -597,8 +835,14 @@ pub fn extract(html: &str) -> Extracted {
         }
     };
 
-    let first_in = blocks.iter().position(|b| inside(b.node) && !is_boiler(b) && !link_dense(b));
-    let title = first_in.and_then(|f| blocks[..f].iter().rposition(|b| b.h1 && !is_boiler(b) && !link_dense(b) && b.chars <= 80));
+    let first_in = blocks
+        .iter()
+        .position(|b| inside(b.node) && !is_boiler(b) && !link_dense(b));
+    let title = first_in.and_then(|f| {
+        blocks[..f]
+            .iter()
+            .rposition(|b| b.h1 && !is_boiler(b) && !link_dense(b) && b.chars <= 80)
+    });
 
     let mut out = Extracted::default();
     for (i, b) in blocks.iter().enumerate() {
@@ -609,7 +853,10 @@ pub fn extract(html: &str) -> Extracted {
             }
             out.text.push_str(b.text.trim());
         } else {
-            out.removed.push(RemovedLine { text: b.text.trim().to_string(), reason: reason::HTML_BOILERPLATE.to_string() });
+            out.removed.push(RemovedLine {
+                text: b.text.trim().to_string(),
+                reason: reason::HTML_BOILERPLATE.to_string(),
+            });
         }
     }
     out
@@ -621,7 +868,10 @@ mod tests {
 
     #[test]
     fn entities_decode() {
-        assert_eq!(decode_entities("A&amp;B &lt;p&gt; &ldquo;工会&rdquo;&#8220;&#x4E2D;&nbsp;&bogus; & x"), "A&B <p> “工会”“中 &bogus; & x");
+        assert_eq!(
+            decode_entities("A&amp;B &lt;p&gt; &ldquo;工会&rdquo;&#8220;&#x4E2D;&nbsp;&bogus; & x"),
+            "A&B <p> “工会”“中 &bogus; & x"
+        );
     }
 
     #[test]
@@ -637,17 +887,41 @@ mod tests {
         let e = extract(html);
         assert_eq!(
             e.text,
-            "工会工作计划\n时间：2024-11-18 来源：本站\n一、推进社区工联会建设，将社区工联会打造成基层工会组织中心枢纽。\n二、继续开展系列活动，包括户外拓展、健步行、插花班等多种项目。\n三、开展职工专题素质培训4场，预计覆盖职工500人。"
+            "工会工作计划\n一、推进社区工联会建设，将社区工联会打造成基层工会组织中心枢纽。\n二、继续开展系列活动，包括户外拓展、健步行、插花班等多种项目。\n三、开展职工专题素质培训4场，预计覆盖职工500人。"
         );
         assert!(e.removed.iter().any(|r| r.text.contains("ICP")));
         // The meta line goes with the line rules.
-        let c = crate::clean::clean(html, crate::clean::Format::Html, &crate::clean::chrome::ChromeSet::empty());
+        let c = crate::clean::clean(
+            html,
+            crate::clean::Format::Html,
+            &crate::clean::chrome::ChromeSet::empty(),
+        );
         assert!(c.cleaned.starts_with("工会工作计划\n一、"), "{}", c.cleaned);
     }
 
     #[test]
+    fn unlabelled_comments_stay_out() {
+        let para = "这是正文段落，内容很长很长，讲述工会工作的各项安排和具体措施，确保落实到位。";
+        let body: String = (0..12).map(|i| format!("<p>{i}{para}</p>")).collect();
+        let comments: String = (0..3).map(|i| format!("<div><b>网友{i}</b><p>评论内容写得很好，我们认真学习了，很有启发，支持！</p></div>")).collect();
+        let html = format!("<html><body><div id=\"wrap\"><div id=\"a\"><h1>标题</h1>{body}</div><div id=\"b\">{comments}</div></div></body></html>");
+        let e = extract(&html);
+        assert!(e.text.starts_with("标题\n0这是正文"), "{}", e.text);
+        assert!(!e.text.contains("评论内容"), "{}", e.text);
+    }
+
+    #[test]
     fn broken_markup_does_not_panic() {
-        for s in ["<", "<p", "<a href='x>t", "</div></div>text", "<script>never closed", "&#xFFFFFFFF; &#0; &#128;", "<p>a<p>b<li>c", "<<>>"] {
+        for s in [
+            "<",
+            "<p",
+            "<a href='x>t",
+            "</div></div>text",
+            "<script>never closed",
+            "&#xFFFFFFFF; &#0; &#128;",
+            "<p>a<p>b<li>c",
+            "<<>>",
+        ] {
             let _ = extract(s);
         }
         assert_eq!(extract("<p>a<p>b").text, "a\nb");

@@ -1,7 +1,14 @@
 //! Decoded page → cleaned text, analysis view and dedup key.
 //!
-//! OWNER: clean helper. Interface used by the pipeline: [`clean`], [`CleanText`], [`Format`],
-//! [`detect_format`], and the [`chrome`] learner.
+//! Interface used by the pipeline: [`clean`], [`CleanText`], [`Format`], [`detect_format`], and
+//! the [`chrome`] learner (pass 1: [`chrome::page_line_hashes`] per page into a
+//! [`chrome::ChromeLearner`], `finish()`; pass 2: [`clean`] per page with that set).
+//!
+//! The steps, each in its module: mojibake repair (`decode::mojibake`), HTML → main-content
+//! blocks ([`html`]), line splitting with split sub/superscripts joined and inline artefacts
+//! removed ([`artefacts`]), line verdicts with reason codes ([`rules`], [`chrome`]), then the
+//! analysis view, dedup key and script ([`views`]). The cleaned text holds one paragraph per
+//! line, trimmed, without blank lines; cleaning it again changes nothing.
 
 pub mod artefacts;
 pub mod chrome;
@@ -21,10 +28,25 @@ pub enum Format {
     Html,
 }
 
-/// Guesses the format of decoded text.
+/// Guesses the format of decoded text: a full page (`<html`, `<!doctype html`, `<body`), or
+/// a fragment with several block tags (records of scraped JSONL/CSV often hold `<p>…</p>`).
 pub fn detect_format(text: &str) -> Format {
-    let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") {
+        return Format::Html;
+    }
+    let tags = [
+        "<p>", "<p ", "</p>", "<br>", "<br/>", "<br />", "<div", "</div>", "<li>", "</li>", "<td",
+        "<span",
+    ]
+    .iter()
+    .map(|t| head.matches(t).count())
+    .sum::<usize>();
+    if tags >= 4 {
         Format::Html
     } else {
         Format::Text
@@ -73,9 +95,13 @@ pub fn clean(decoded: &str, format: Format, chrome: &ChromeSet) -> CleanText {
     // Each line's normalised form is its analysis view, and fast2s's context rules never match
     // across a line break, so the page's analysis view is the kept lines' forms joined.
     let mut analysis = String::with_capacity(page.len());
-    for ((line, original), verdict) in prepared.lines.iter().zip(&prepared.originals).zip(verdicts) {
+    for ((line, original), verdict) in prepared.lines.iter().zip(&prepared.originals).zip(verdicts)
+    {
         match verdict {
-            Some(reason) => removed.push(RemovedLine { text: original.to_string(), reason: reason.to_string() }),
+            Some(reason) => removed.push(RemovedLine {
+                text: original.to_string(),
+                reason: reason.to_string(),
+            }),
             None => {
                 if !cleaned.is_empty() {
                     cleaned.push('\n');
@@ -88,8 +114,16 @@ pub fn clean(decoded: &str, format: Format, chrome: &ChromeSet) -> CleanText {
     }
     debug_assert_eq!(analysis, views::analysis_view(&cleaned));
     let (key, key_map) = views::dedup_key(&analysis);
-    let script = views::detect_script(&cleaned, &analysis);
-    CleanText { cleaned, analysis, key, key_map, removed, mojibake, script }
+    let script = views::detect_script(&cleaned);
+    CleanText {
+        cleaned,
+        analysis,
+        key,
+        key_map,
+        removed,
+        mojibake,
+        script,
+    }
 }
 
 /// The non-empty lines of a page as the rules see them, with the original line of each.
@@ -99,34 +133,102 @@ pub(crate) struct Prepared<'a> {
 }
 
 fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}')
+    matches!(
+        c,
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}'
+    )
 }
 
 /// Splits a page into lines, joins split sub/superscripts, strips inline artefacts and trims.
 pub(crate) fn prepare_lines(page: &str) -> Prepared<'_> {
     use std::borrow::Cow;
-    let rare_breaks = page.contains(['\u{2028}', '\u{2029}', '\u{0B}', '\u{0C}', '\u{85}']);
+    // Fast path: '\n' only (memchr); "\r\n" leaves a '\r' that trimming removes. Lone '\r'
+    // (old Mac files) and Unicode line separators take the char-by-char split.
+    let lone_cr = page
+        .match_indices('\r')
+        .any(|(i, _)| page.as_bytes().get(i + 1) != Some(&b'\n'));
+    let rare_breaks = lone_cr
+        || page.bytes().any(|b| b == 0x0B || b == 0x0C)
+        || ["\u{2028}", "\u{2029}", "\u{85}"]
+            .iter()
+            .any(|sep| page.contains(sep));
     let raw: Vec<&str> = if rare_breaks {
-        page.split(is_line_break).filter(|l| !l.trim().is_empty()).collect()
+        page.split(is_line_break)
+            .filter(|l| !l.trim().is_empty())
+            .collect()
     } else {
-        page.split(['\n', '\r']).filter(|l| !l.trim().is_empty()).collect()
+        page.split('\n').filter(|l| !l.trim().is_empty()).collect()
     };
     let raw: Vec<Cow<'_, str>> = if raw.iter().any(|l| artefacts::is_split_script(l)) {
-        artefacts::join_split_scripts(raw.into_iter().map(str::to_string).collect()).into_iter().map(Cow::Owned).collect()
+        artefacts::join_split_scripts(raw.into_iter().map(str::to_string).collect())
+            .into_iter()
+            .map(Cow::Owned)
+            .collect()
     } else {
         raw.into_iter().map(Cow::Borrowed).collect()
     };
     let mut lines = Vec::with_capacity(raw.len());
     let mut originals = Vec::with_capacity(raw.len());
     for original in raw {
-        let stripped = artefacts::strip_inline(&original);
-        let text = stripped.trim();
-        if text.is_empty() {
-            continue;
-        }
-        let text = if text.len() == stripped.len() { stripped } else { text.to_string() };
-        lines.push(rules::Line::new(text));
+        let trimmed = original.trim();
+        let (norm, flagged) = views::analysis_view_flagged(trimmed);
+        let line = if flagged || artefacts::may_hold_ascii_artefacts(trimmed) {
+            let stripped = artefacts::strip_inline(&original);
+            let text = stripped.trim();
+            if text.is_empty() {
+                continue;
+            }
+            rules::Line::new(text.to_string())
+        } else {
+            rules::Line::with_norm(trimmed.to_string(), norm)
+        };
+        lines.push(line);
         originals.push(original);
     }
     Prepared { lines, originals }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(
+            detect_format("<!DOCTYPE html><html><body>x</body></html>"),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format("<p>一、指导思想</p><p>以人为本。</p><br>"),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format("工会工作计划\n一、指导思想\n用 <p> 标签分段"),
+            Format::Text
+        );
+    }
+
+    #[test]
+    fn line_breaks_of_every_kind() {
+        let c = clean(
+            "第一行。\r第二行。\r\n\r\n　　第三行。\u{2028}第四行。\n\n\n第五行。",
+            Format::Text,
+            &ChromeSet::empty(),
+        );
+        assert_eq!(
+            c.cleaned,
+            "第一行。\n第二行。\n第三行。\n第四行。\n第五行。"
+        );
+    }
+
+    #[test]
+    fn fragment_cleans_to_paragraphs() {
+        let c = clean(
+            "<p>一、指导思想</p><p>以人为本，服务职工。</p>",
+            Format::Html,
+            &ChromeSet::empty(),
+        );
+        assert_eq!(c.cleaned, "一、指导思想\n以人为本，服务职工。");
+        assert_eq!(c.script, Script::Hans);
+    }
 }

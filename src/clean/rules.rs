@@ -53,6 +53,10 @@ impl Line {
     /// Builds a line from trimmed, artefact-free text.
     pub fn new(text: String) -> Line {
         let norm = super::views::analysis_view(&text);
+        Line::with_norm(text, norm)
+    }
+    /// Builds a line from trimmed, artefact-free text and its analysis view.
+    pub fn with_norm(text: String, norm: String) -> Line {
         // The analysis view has one char per char of `text`.
         let chars = norm.chars().count();
         Line { text, norm, chars }
@@ -80,19 +84,81 @@ pub fn looks_like_heading(t: &str) -> bool {
 
 /// Tokens of the share / print / close widgets (reason `nav`).
 const NAV_TOKENS: &[&str] = &[
-    "首页", "网站首页", "返回首页", "返回", "返回顶部", "顶部", "打印本页", "打印此页", "关闭窗口", "关闭本页",
-    "关闭", "分享", "分享到", "分享到微信", "分享到微博", "分享到QQ空间", "微信", "微博", "QQ空间", "QQ", "朋友圈",
-    "复制链接", "设为首页", "加入收藏", "网站地图", "联系我们", "关于我们", "登录", "注册", "手机版", "扫一扫",
-    "扫一扫在手机打开当前页", "用手机扫描", "我要纠错", "纠错", "正文", "打印文章", "关闭页面", "返回列表",
+    "首页",
+    "网站首页",
+    "返回首页",
+    "返回",
+    "返回顶部",
+    "顶部",
+    "打印本页",
+    "打印此页",
+    "关闭窗口",
+    "关闭本页",
+    "关闭",
+    "分享",
+    "分享到",
+    "分享到微信",
+    "分享到微博",
+    "分享到QQ空间",
+    "微信",
+    "微博",
+    "QQ空间",
+    "QQ",
+    "朋友圈",
+    "复制链接",
+    "设为首页",
+    "加入收藏",
+    "网站地图",
+    "联系我们",
+    "关于我们",
+    "登录",
+    "注册",
+    "手机版",
+    "扫一扫",
+    "扫一扫在手机打开当前页",
+    "扫一扫分享",
+    "扫描二维码",
+    "手机看新闻",
+    "我要纠错",
+    "纠错",
+    "打印本文",
+    "关闭本文",
+    "返回上一页",
+    "用手机扫描",
+    "我要纠错",
+    "纠错",
+    "正文",
+    "打印文章",
+    "关闭页面",
+    "返回列表",
 ];
 
 /// Tokens of the font-size / download / print toolbar (reason `meta`, as OUTPUT.md lists them).
 const META_TOKENS: &[&str] = &[
-    "下载", "打印", "全屏", "收藏", "字号", "字体", "加大", "还原", "减小", "默认", "大", "中", "小", "标准",
-    "放大", "缩小", "我要投稿", "投稿",
+    "下载",
+    "打印",
+    "全屏",
+    "收藏",
+    "字号",
+    "字体",
+    "加大",
+    "还原",
+    "减小",
+    "默认",
+    "大",
+    "中",
+    "小",
+    "标准",
+    "放大",
+    "缩小",
+    "我要投稿",
+    "投稿",
 ];
 
-fn token_set(list: &'static [&'static str], cell: &'static OnceLock<HashSet<&'static str>>) -> &'static HashSet<&'static str> {
+fn token_set(
+    list: &'static [&'static str],
+    cell: &'static OnceLock<HashSet<&'static str>>,
+) -> &'static HashSet<&'static str> {
     cell.get_or_init(|| list.iter().copied().collect())
 }
 
@@ -138,7 +204,11 @@ fn widget_line(norm: &str, in_widget: bool) -> Option<&'static str> {
     }
     if !any {
         // Only separators and brackets: the debris of a widget or breadcrumb.
-        return if norm.chars().all(is_nav_symbol) && !norm.is_empty() { Some(reason::NAV) } else { None };
+        return if norm.chars().all(is_nav_symbol) && !norm.is_empty() {
+            Some(reason::NAV)
+        } else {
+            None
+        };
     }
     Some(if any_meta { reason::META } else { reason::NAV })
 }
@@ -166,20 +236,36 @@ fn has_web_date(s: &str) -> bool {
 /// The label of a `label：value` meta line, if the line starts with one.
 fn meta_label(n: &str) -> Option<&str> {
     let m = regex!(
-        r"^(发布时间|发表时间|更新时间|发布日期|录入时间|时间|日期|来源于|来源|信息来源|文章来源|稿件来源|新闻来源|作者|发布者|发布人|发布单位|编辑|责任编辑|责编|编审|审核|校对|浏览次数|浏览量|浏览|阅读量|阅读次数|阅读数|阅读|点击数|点击量|点击|访问量|字号|字体|供稿|撰稿|文/|图/)\s*[:：]"
+        r"^(发布时间|发表时间|更新时间|发布日期|录入时间|时间|日期|来源于|来源|信息来源|文章来源|稿件来源|新闻来源|作者|发布者|发布人|发布单位|编辑|责任编辑|责编|编审|审核|校对|浏览次数|浏览量|浏览|阅读量|阅读次数|阅读数|阅读|点击数|点击量|点击|访问量|字号|字体|供稿|撰稿|值班编辑|实习编辑|主编|监制|统筹|策划|原标题|关键词|关键字|标签|tags?|文/|图/)\s*[:：]"
     )
     .captures(n)?;
     m.get(1).map(|g| g.as_str())
+}
+
+/// "【我要纠错】 责任编辑：X" → "责任编辑：X": short bracketed widget tokens before a label.
+fn strip_leading_widgets(s: &str) -> &str {
+    let mut s = s.trim_start();
+    while let Some(rest) = s.strip_prefix('【') {
+        match rest.find('】') {
+            Some(end) if rest[..end].chars().count() <= 8 => {
+                s = rest[end + '】'.len_utf8()..].trim_start()
+            }
+            _ => break,
+        }
+    }
+    s
 }
 
 fn meta_line(n: &str, chars: usize) -> bool {
     if chars > 100 {
         return false;
     }
-    let s = strip_outer_brackets(n);
+    let s = strip_leading_widgets(strip_outer_brackets(n));
     if let Some(label) = meta_label(s) {
         return match label {
-            "时间" | "日期" => has_web_date(s) || s.chars().count() <= label.chars().count() + 1,
+            "时间" | "日期" => {
+                has_web_date(s) || s.chars().count() <= label.chars().count() + 1
+            }
             _ => true,
         };
     }
@@ -217,7 +303,10 @@ fn photo_credit(n: &str, chars: usize) -> bool {
         return true;
     }
     // A caption naming the reporter at the end: "任振鹤作政府工作报告。新甘肃·甘肃日报记者 盛学卿"
-    if s.contains('。') && regex!(r"记者\s*[\p{Han}]{2,4}(?:\s+[\p{Han}]{1,3})?$").is_match(s) && chars <= 80 {
+    if s.contains('。')
+        && regex!(r"记者\s*[\p{Han}]{2,4}(?:\s+[\p{Han}]{1,3})?$").is_match(s)
+        && chars <= 80
+    {
         return true;
     }
     // The caption of a speaker's photo: "省长赵刚作政府工作报告"
@@ -228,7 +317,9 @@ fn editor_blurb(n: &str, chars: usize) -> bool {
     if chars > 400 {
         return false;
     }
-    if n.contains("小编") && regex!(r"小编.{0,12}(整理|带来|收集|分享|为大家|给大家|准备|推荐|精选|搜集)").is_match(n) {
+    if n.contains("小编")
+        && regex!(r"小编.{0,12}(整理|带来|收集|分享|为大家|给大家|准备|推荐|精选|搜集)").is_match(n)
+    {
         return true;
     }
     let tail = n.char_indices().rev().nth(39).map_or(n, |(i, _)| &n[i..]);
@@ -248,7 +339,9 @@ fn related_header(n: &str, chars: usize) -> bool {
 }
 
 fn prev_next(n: &str, chars: usize) -> bool {
-    chars <= 80 && regex!(r"^[【\[]?(上一篇|下一篇|上一页|下一页|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]?").is_match(n)
+    chars <= 80
+        && regex!(r"^[【\[]?(上一篇|下一篇|上一页|下一页|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]?")
+            .is_match(n)
 }
 
 /// `n` lowercased, borrowed when it has no ASCII capitals (most Chinese lines).
@@ -266,17 +359,20 @@ fn copyright(n: &str, chars: usize) -> bool {
     }
     let lower = ascii_lower(n);
     regex!(
-        r"版权所有|copyright|©|all rights reserved|icp备|icp证|公网安备|违者必究|转载请注明|未经授权.{0,10}(转载|复制)|免责声明|如有侵权|侵权.{0,4}删除|联系删除|本站(部分|所有)?(文章|内容|资源).{0,12}(网络|网友|转载)|本文(来源于|来自)网络|不代表本站"
+        r"版权所有|copyright|©|all rights reserved|icp备|icp证|公网安备|违者必究|转载请注明|未经授权.{0,10}(转载|复制)|免责声明|如有侵权|侵权.{0,4}删除|联系删除|本站(部分|所有)?(文章|内容|资源).{0,12}(网络|网友|转载)|本文(来源于|来自)网络|不代表本站|^(特别)?声明[:：]|(原文|本文|文章)(地址|链接|网址|出处)\s*[:：]|转载请(保留|注明)|更多.{0,20}(请|敬请)(访问|关注|点击|搜索)"
     )
     .is_match(&lower)
 }
 
 fn contact_line(n: &str, chars: usize) -> bool {
-    chars <= 80 && regex!(r"(联系电话|电话|传真|邮箱|e-?mail|地址|邮编|客服|qq)\s*[:：]").is_match(&ascii_lower(n))
+    chars <= 80
+        && regex!(r"(联系电话|电话|传真|邮箱|e-?mail|地址|邮编|客服|qq)\s*[:：]")
+            .is_match(&ascii_lower(n))
 }
 
 fn slogan(n: &str, chars: usize) -> bool {
-    chars <= 40 && regex!(r"欢迎(您|你|光临|访问|来到)|》》点击|点击(图片|这里|此处)?进入").is_match(n)
+    chars <= 40
+        && regex!(r"欢迎(您|你|光临|访问|来到)|》》点击|点击(图片|这里|此处)?进入").is_match(n)
 }
 
 fn title_with_date(n: &str, chars: usize) -> bool {
@@ -286,7 +382,9 @@ fn title_with_date(n: &str, chars: usize) -> bool {
 }
 
 fn bullet_item(n: &str, chars: usize) -> bool {
-    chars <= 48 && !has_sentence_end(n) && n.starts_with(['★', '☆', '●', '◆', '■', '·', '•', '▪', '►', '◇', '○', '▶'])
+    chars <= 48
+        && !has_sentence_end(n)
+        && n.starts_with(['★', '☆', '●', '◆', '■', '·', '•', '▪', '►', '◇', '○', '▶'])
 }
 
 fn digits_only(n: &str) -> bool {
@@ -312,20 +410,64 @@ fn cell_like(l: &Line) -> bool {
 
 /// The spam vocabulary of hijacked template pages.
 const SPAM_WORDS: &[&str] = &[
-    "毛片", "激情", "福利视频", "午夜", "色图", "成人", "av", "无码", "彩票", "博彩", "棋牌", "时时彩", "赌场", "娱乐城",
-    "一级", "精品", "免费看", "黄色", "三级", "国产", "偷拍", "自拍",
+    "毛片",
+    "激情",
+    "福利视频",
+    "午夜",
+    "色图",
+    "成人",
+    "av",
+    "无码",
+    "彩票",
+    "博彩",
+    "棋牌",
+    "时时彩",
+    "赌场",
+    "娱乐城",
+    "一级",
+    "精品",
+    "免费看",
+    "黄色",
+    "三级",
+    "国产",
+    "偷拍",
+    "自拍",
 ];
 
 fn spam_candidate(n: &str, chars: usize) -> Option<Vec<&str>> {
-    if chars < 12 || chars > 400 || n.contains(['。', '！', '？', '；', '：']) {
+    if !(12..=400).contains(&chars) || n.contains(['。', '！', '？', '；', '：']) {
         return None;
     }
-    let parts: Vec<&str> = n.split([',', '，', '|', '_']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = n
+        .split([',', '，', '|', '_'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     if parts.len() < 4 || parts.iter().any(|p| p.chars().count() > 16) {
         return None;
     }
     Some(parts)
 }
+
+/// A multiplicative hasher for char-bigram keys: the std SipHash costs more than the lookup.
+#[derive(Default)]
+struct BigramHasher(u64);
+
+impl std::hash::Hasher for BigramHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.0 = (self.0.rotate_left(32) ^ u64::from(x)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type BigramSet = HashSet<(char, char), std::hash::BuildHasherDefault<BigramHasher>>;
 
 fn bigrams(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
     let mut it = s.chars().filter(|c| c.is_alphanumeric());
@@ -338,13 +480,16 @@ fn bigrams(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
 }
 
 /// Whether a keyword line has little to do with the rest of the page.
-fn spam_unrelated(parts: &[&str], page: &HashSet<(char, char)>, line_norm: &str) -> bool {
+fn spam_unrelated(parts: &[&str], page: &BigramSet, line_norm: &str) -> bool {
     let lower = ascii_lower(line_norm);
     let spam_hits = SPAM_WORDS.iter().filter(|w| lower.contains(*w)).count();
     if spam_hits >= 2 {
         return true;
     }
-    let related = parts.iter().filter(|p| bigrams(p).any(|b| page.contains(&b))).count();
+    let related = parts
+        .iter()
+        .filter(|p| bigrams(p).any(|b| page.contains(&b)))
+        .count();
     related * 10 < parts.len() * 3
 }
 
@@ -373,7 +518,9 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
             in_crumb = true;
         } else if in_crumb {
             let prev_sep = i > 0 && lines[i - 1].norm.chars().all(is_nav_symbol);
-            let next_sep = lines.get(i + 1).is_some_and(|x| !x.norm.is_empty() && x.norm.chars().all(is_nav_symbol));
+            let next_sep = lines
+                .get(i + 1)
+                .is_some_and(|x| !x.norm.is_empty() && x.norm.chars().all(is_nav_symbol));
             let echo = i > 0 && out[i - 1] == Some(reason::BREADCRUMB) && lines[i - 1].norm == t;
             let is_sep = t.chars().all(is_nav_symbol);
             let home = matches!(t, "首页" | "网站首页" | "主页" | "正文");
@@ -382,7 +529,11 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
             } else {
                 in_crumb = false;
             }
-        } else if matches!(t, "首页" | "网站首页") && lines.get(i + 1).is_some_and(|x| x.norm.chars().all(is_nav_symbol) && !x.norm.is_empty()) {
+        } else if matches!(t, "首页" | "网站首页")
+            && lines
+                .get(i + 1)
+                .is_some_and(|x| x.norm.chars().all(is_nav_symbol) && !x.norm.is_empty())
+        {
             r = Some(reason::BREADCRUMB);
             in_crumb = true;
         }
@@ -405,7 +556,8 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
         if r.is_none() {
             r = if !heading && meta_line(t, c) {
                 let s = strip_outer_brackets(t);
-                label_pending = meta_label(s).is_some_and(|lab| s.trim_end().chars().count() <= lab.chars().count() + 1);
+                label_pending = meta_label(s)
+                    .is_some_and(|lab| s.trim_end().chars().count() <= lab.chars().count() + 1);
                 Some(reason::META)
             } else if !heading && photo_credit(t, c) {
                 Some(reason::PHOTO_CREDIT)
@@ -418,7 +570,9 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
                 in_tail = true;
                 Some(reason::PREV_NEXT)
             } else if copyright(t, c) {
-                in_tail = true;
+                // Only a site footer ends the article; reprint notices also sit mid-page.
+                in_tail |= regex!(r"版权所有|(?i:copyright|all rights reserved|icp)|©|公网安备")
+                    .is_match(t);
                 Some(reason::COPYRIGHT)
             } else if slogan(t, c) {
                 Some(reason::NAV)
@@ -435,12 +589,18 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
             };
         }
 
-        if r.is_none() && matches!(t, "打印本页" | "关闭窗口" | "打印此页" | "关闭本页") {
+        if r.is_none() && matches!(t, "打印本页" | "关闭窗口" | "打印此页" | "关闭本页")
+        {
             in_tail = true;
         }
         if r.is_none() && in_tail {
             // Below the article's end: link titles and snippets, unless a real paragraph resumes.
-            let dup = c >= 8 && lines[..i].iter().any(|p| p.chars > c && p.norm.starts_with(&t[..t.char_indices().nth(8).map_or(t.len(), |(b, _)| b)]));
+            let dup = c >= 8
+                && lines[..i].iter().any(|p| {
+                    p.chars > c
+                        && p.norm
+                            .starts_with(&t[..t.char_indices().nth(8).map_or(t.len(), |(b, _)| b)])
+                });
             if c < 50 || dup {
                 r = Some(reason::RELATED_LIST);
             } else {
@@ -448,18 +608,17 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
             }
         }
 
-        if r.is_none() && digits_only(t) {
-            let near_cell = (i > 0 && cell_like(&lines[i - 1])) || lines.get(i + 1).is_some_and(cell_like);
-            if !near_cell {
-                r = Some(reason::NUMERIC_JUNK);
-            }
-        }
-
         if r.is_none() && !heading && chrome.contains(&l.text) {
             r = Some(reason::SITE_CHROME);
         }
 
-        if r.is_none() && html && regex!(r"^(var |function\s*\(|document\.|window\.|\$\(|jQuery|<!--|//<!\[CDATA|\{.*:.*\}$)").is_match(t) {
+        if r.is_none()
+            && html
+            && regex!(
+                r"^(var |function\s*\(|document\.|window\.|\$\(|jQuery|<!--|//<!\[CDATA|\{.*:.*\}$)"
+            )
+            .is_match(t)
+        {
             r = Some(reason::HTML_BOILERPLATE);
         }
 
@@ -471,8 +630,21 @@ pub fn classify(lines: &[Line], chrome: &ChromeSet, html: bool) -> Vec<Option<&'
         out[i] = r;
     }
 
+    // Digits-only lines go unless a kept neighbour is a table cell: judged after every other
+    // rule, on kept lines only, so the verdict is the same when the page is cleaned again.
+    let kept: Vec<usize> = (0..n).filter(|&i| out[i].is_none()).collect();
+    for (k, &i) in kept.iter().enumerate() {
+        if digits_only(&lines[i].norm) {
+            let near_cell = (k > 0 && cell_like(&lines[kept[k - 1]]))
+                || kept.get(k + 1).is_some_and(|&j| cell_like(&lines[j]));
+            if !near_cell {
+                out[i] = Some(reason::NUMERIC_JUNK);
+            }
+        }
+    }
+
     if !spam_parts.is_empty() {
-        let mut page: HashSet<(char, char)> = HashSet::new();
+        let mut page = BigramSet::default();
         let candidates: HashSet<usize> = spam_parts.iter().map(|(i, _)| *i).collect();
         for (i, l) in lines.iter().enumerate() {
             if out[i].is_none() && !candidates.contains(&i) {
@@ -493,14 +665,22 @@ mod tests {
     use super::*;
 
     fn verdicts(text: &str) -> Vec<(String, Option<&'static str>)> {
-        let lines: Vec<Line> =
-            text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| Line::new(l.to_string())).collect();
+        let lines: Vec<Line> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| Line::new(l.to_string()))
+            .collect();
         let v = classify(&lines, &ChromeSet::empty(), false);
         lines.into_iter().map(|l| l.text).zip(v).collect()
     }
 
     fn dropped(text: &str) -> Vec<String> {
-        verdicts(text).into_iter().filter(|(_, r)| r.is_some()).map(|(t, _)| t).collect()
+        verdicts(text)
+            .into_iter()
+            .filter(|(_, r)| r.is_some())
+            .map(|(t, _)| t)
+            .collect()
     }
 
     #[test]
@@ -521,19 +701,69 @@ mod tests {
     fn split_widgets_and_crumbs() {
         let text = "您的位置:\n首页\n>\n云南要闻\n云南要闻\n2026年政府工作报告\n来源：云南日报\n2026-02-03 09:02:33\n【字体：\n大\n中\n小\n】\n——2026年1月28日在云南省第十四届人民代表大会第四次会议上\n发表时间：\n2026-02-09 09:45:30\n来源：\n宁夏日报客户端\n各位代表：";
         let v = verdicts(text);
-        let kept: Vec<&str> = v.iter().filter(|(_, r)| r.is_none()).map(|(t, _)| t.as_str()).collect();
-        assert_eq!(kept, vec!["2026年政府工作报告", "——2026年1月28日在云南省第十四届人民代表大会第四次会议上", "各位代表："]);
+        let kept: Vec<&str> = v
+            .iter()
+            .filter(|(_, r)| r.is_none())
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            kept,
+            vec![
+                "2026年政府工作报告",
+                "——2026年1月28日在云南省第十四届人民代表大会第四次会议上",
+                "各位代表："
+            ]
+        );
     }
 
     #[test]
     fn seo_spam_needs_unrelated_keywords() {
         let text = "午夜精品福利视频,亚洲激情专区,免费看a网站,aa毛片,亚洲色图激情小说\n工会工作计划\n工会工作计划,工会计划,工作计划范文,年度计划\n开展工会工作，做好工会计划。";
-        assert_eq!(dropped(text), vec!["午夜精品福利视频,亚洲激情专区,免费看a网站,aa毛片,亚洲色图激情小说".to_string()]);
+        assert_eq!(
+            dropped(text),
+            vec!["午夜精品福利视频,亚洲激情专区,免费看a网站,aa毛片,亚洲色图激情小说".to_string()]
+        );
+    }
+
+    #[test]
+    fn news_page_furniture() {
+        for l in [
+            "【我要纠错】 责任编辑：张三",
+            "(责编：张三、李四)",
+            "原标题：工会工作会议召开",
+            "关键词：工会 计划",
+            "特别声明：以上内容仅代表作者本人观点",
+            "本文链接：http://www.fanwen.com/a/1.html",
+            "更多工作计划范文请访问写范文网",
+            "【打印】【关闭】",
+            "扫一扫分享",
+        ] {
+            assert_eq!(dropped(l), vec![l.to_string()], "{l}");
+        }
+        assert!(
+            dropped("新华社北京5月24日电（记者张三）全国总工会24日召开会议，部署今年工作。")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn reprint_notice_mid_page_keeps_what_follows() {
+        let text =
+            "一、指导思想\n本文链接：http://www.fanwen.com/a/1.html\n二、主要工作\n三、保障措施";
+        assert_eq!(
+            dropped(text),
+            vec!["本文链接：http://www.fanwen.com/a/1.html".to_string()]
+        );
     }
 
     #[test]
     fn photo_credits_and_captions() {
-        for l in ["殷勇同志作政府工作报告。本报记者 戴冰摄", "省长赵刚作政府工作报告", "任振鹤作政府工作报告。新甘肃·甘肃日报记者 盛学卿", "（图/新华社）"] {
+        for l in [
+            "殷勇同志作政府工作报告。本报记者 戴冰摄",
+            "省长赵刚作政府工作报告",
+            "任振鹤作政府工作报告。新甘肃·甘肃日报记者 盛学卿",
+            "（图/新华社）",
+        ] {
             assert_eq!(dropped(l), vec![l.to_string()], "{l}");
         }
     }

@@ -19,57 +19,105 @@ pub fn fold_width(c: char) -> char {
 
 /// Chars whose fast2s form depends on their neighbours (乾隆 vs 乾燥, 計畫 vs 畫家 …).
 fn is_contextual(c: char) -> bool {
-    matches!(c, '兒' | '覆' | '夥' | '藉' | '瞭' | '麽' | '幺' | '於' | '乾' | '著' | '苧' | '闔' | '鍾' | '讎' | '畫')
+    matches!(
+        c,
+        '兒' | '覆'
+            | '夥'
+            | '藉'
+            | '瞭'
+            | '麽'
+            | '幺'
+            | '於'
+            | '乾'
+            | '著'
+            | '苧'
+            | '闔'
+            | '鍾'
+            | '讎'
+            | '畫'
+    )
 }
+
+/// Table entry of the chars that need their neighbours (no char converts to NUL).
+const CONTEXT_MARK: char = '\0';
 
 /// fast2s converts only 3-byte chars (U+0800–U+FFFF), one char to one char; a table of its
 /// answers (width fold included) for that range makes the analysis view a single cheap pass.
-fn analysis_table() -> &'static [char] {
-    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+fn analysis_table() -> &'static [u16] {
+    static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut buf = [0u8; 4];
         (0x0800u32..=0xFFFF)
             .map(|cp| match char::from_u32(cp) {
+                Some(c) if is_contextual(c) => CONTEXT_MARK as u16,
                 Some(c) => {
                     let s = fast2s::convert(c.encode_utf8(&mut buf));
                     let mut it = s.chars();
-                    match (it.next(), it.next()) {
+                    let t = match (it.next(), it.next()) {
                         (Some(t), None) => fold_width(t),
                         _ => fold_width(c),
-                    }
+                    };
+                    // Every answer is in the BMP; should one not be, keep the char itself.
+                    u16::try_from(t as u32).unwrap_or(cp as u16)
                 }
-                None => ' ',
+                None => b' '.into(),
             })
             .collect()
     })
 }
 
-/// The analysis form of one char, given its neighbours.
-fn analysis_char(table: &[char], prev: char, c: char, next: char) -> char {
-    let cp = c as u32;
-    if !(0x0800..=0xFFFF).contains(&cp) {
-        return c;
-    }
-    if is_contextual(c) {
-        let window: String = [prev, c, next].iter().collect();
-        return fast2s::convert(&window).chars().nth(1).map_or(c, fold_width);
-    }
-    table[(cp - 0x0800) as usize]
-}
-
 /// Simplified script with full-width ASCII folded: exactly one output char per input char
 /// (what `fast2s::convert` followed by [`fold_width`] gives, char by char).
 pub fn analysis_view(cleaned: &str) -> String {
+    analysis_view_flagged(cleaned).0
+}
+
+/// [`analysis_view`], and whether the text holds a 3-byte char that may start or be an inline
+/// artefact (（ of a pinyin note, zero-width chars): found in the same pass for free.
+pub fn analysis_view_flagged(cleaned: &str) -> (String, bool) {
     let table = analysis_table();
+    let mut flagged = false;
+    let b = cleaned.as_bytes();
     let mut out = String::with_capacity(cleaned.len());
-    let mut it = cleaned.chars().peekable();
-    let mut prev = '0';
-    while let Some(c) = it.next() {
-        let next = it.peek().copied().unwrap_or('0');
-        out.push(analysis_char(table, prev, c, next));
-        prev = c;
+    let mut i = 0;
+    let mut run = 0; // start of bytes copied unchanged
+    while i < b.len() {
+        let lead = b[i];
+        if !(0xE0..0xF0).contains(&lead) {
+            // 1-, 2- and 4-byte chars: never converted.
+            i += if lead < 0x80 {
+                1
+            } else if lead < 0xE0 {
+                2
+            } else {
+                4
+            };
+            continue;
+        }
+        let cp = (u32::from(lead & 0x0F) << 12)
+            | (u32::from(b[i + 1] & 0x3F) << 6)
+            | u32::from(b[i + 2] & 0x3F);
+        flagged |= matches!(cp, 0xFF08 | 0x200B..=0x200D | 0x2060 | 0xFEFF);
+        let mut t = char::from_u32(table[(cp - 0x0800) as usize].into()).unwrap_or(' ');
+        if t == CONTEXT_MARK {
+            let c = char::from_u32(cp).unwrap_or(' ');
+            let prev = cleaned[..i].chars().next_back().unwrap_or('0');
+            let next = cleaned[i + 3..].chars().next().unwrap_or('0');
+            let window: String = [prev, c, next].iter().collect();
+            t = fast2s::convert(&window)
+                .chars()
+                .nth(1)
+                .map_or(c, fold_width);
+        }
+        if t as u32 != cp {
+            out.push_str(&cleaned[run..i]);
+            out.push(t);
+            run = i + 3;
+        }
+        i += 3;
     }
-    out
+    out.push_str(&cleaned[run..]);
+    (out, flagged)
 }
 
 /// Whether a char counts in the dedup key: hanzi, letters, digits.
@@ -89,12 +137,42 @@ fn is_cjk_punct(c: char) -> bool {
 pub fn dedup_key(analysis: &str) -> (String, Vec<u32>) {
     let mut key = String::with_capacity(analysis.len());
     let mut map = Vec::with_capacity(analysis.len() / 3);
-    for (i, c) in analysis.chars().enumerate() {
-        if is_key_char(c) {
-            key.push(c);
-            map.push(i as u32);
+    let b = analysis.as_bytes();
+    let (mut at, mut i) = (0usize, 0u32);
+    // Key chars come in long runs (hanzi between punctuation): copy runs, not chars.
+    let mut run = 0usize;
+    while at < b.len() {
+        let lead = b[at];
+        let len = if lead < 0x80 {
+            1
+        } else if lead < 0xE0 {
+            2
+        } else if lead < 0xF0 {
+            3
+        } else {
+            4
+        };
+        let keep = match len {
+            1 => lead.is_ascii_alphanumeric(),
+            3 => {
+                let cp = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(b[at + 1] & 0x3F) << 6)
+                    | u32::from(b[at + 2] & 0x3F);
+                matches!(cp, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
+                    || analysis[at..].chars().next().is_some_and(is_key_char)
+            }
+            _ => analysis[at..].chars().next().is_some_and(is_key_char),
+        };
+        if keep {
+            map.push(i);
+        } else {
+            key.push_str(&analysis[run..at]);
+            run = at + len;
         }
+        at += len;
+        i += 1;
     }
+    key.push_str(&analysis[run..]);
     (key, map)
 }
 
@@ -102,66 +180,120 @@ fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF)
 }
 
-fn is_kana(c: char) -> bool {
-    matches!(c as u32, 0x3041..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F)
-}
-
-fn is_hangul(c: char) -> bool {
-    matches!(c as u32, 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F)
-}
-
 /// Characters that are valid in both scripts although fast2s maps some traditional char onto
 /// them (后 "queen", 干 "shield", 里 "village" …): they say nothing about the script.
 const SHARED_FORMS: &str = "后干只台里面系征冲于余云松板斗才几谷丑出范划回汇伙获家价借卷困了辟仆朴千秋曲适术涂万咸向须叶佣御愿郁折症志制致钟种朱筑准表采彩尝党吊冬恶发丰复姜据克累历帘蒙弥面蔑苹凄签纤舍胜苏坛团托纬系咸向须旋佣吁郁云札占沾征只致制钟种周朱注准姿踪卜厂广斗范丰赶谷刮合后胡划回获几家价借据卷克困腊累里历帘了蒙弥面苹朴仆千签秋曲舍术松台坛涂团万系纤咸向须旋叶佣御吁郁愿云扎占折征症只致制钟种朱筑准";
 
-/// Simplified forms (targets of fast2s not shared by both scripts), as a bitmap over U+4E00–9FFF.
-fn simplified_only() -> &'static [u64] {
-    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+/// Two bitmaps over U+3400–9FFF (small enough to stay in L1 while a page is scanned):
+/// traditional forms (fast2s changes them) and simplified-only forms (targets of fast2s that
+/// are not shared by both scripts).
+fn script_bitmaps() -> &'static (Vec<u64>, Vec<u64>) {
+    static SET: OnceLock<(Vec<u64>, Vec<u64>)> = OnceLock::new();
     SET.get_or_init(|| {
         let shared: HashSet<char> = SHARED_FORMS.chars().collect();
         let table = analysis_table();
-        let mut bits = vec![0u64; (0x9FFF - 0x4E00) / 64 + 1];
-        for cp in 0x4E00u32..=0x9FFF {
-            let t = table[(cp - 0x0800) as usize];
-            if t as u32 != cp && (0x4E00..=0x9FFF).contains(&(t as u32)) && !shared.contains(&t) {
-                let i = (t as u32 - 0x4E00) as usize;
-                bits[i / 64] |= 1 << (i % 64);
+        let words = (0x9FFF - 0x3400) / 64 + 1;
+        let (mut trad, mut simp) = (vec![0u64; words], vec![0u64; words]);
+        let han = |cp: u32| matches!(cp, 0x3400..=0x4DBF | 0x4E00..=0x9FFF);
+        for cp in 0x3400u32..=0x9FFF {
+            let t = u32::from(table[(cp - 0x0800) as usize]);
+            if t != cp && han(cp) && han(t) {
+                let i = (cp - 0x3400) as usize;
+                trad[i / 64] |= 1 << (i % 64);
+                if !char::from_u32(t).is_some_and(|c| shared.contains(&c)) {
+                    let j = (t - 0x3400) as usize;
+                    simp[j / 64] |= 1 << (j % 64);
+                }
             }
         }
-        bits
+        (trad, simp)
     })
 }
 
-fn in_bitmap(bits: &[u64], c: char) -> bool {
-    let cp = c as u32;
-    (0x4E00..=0x9FFF).contains(&cp) && {
-        let i = (cp - 0x4E00) as usize;
-        bits[i / 64] & (1 << (i % 64)) != 0
+/// Bit of code point `cp` (in U+3400–9FFF) in a script bitmap.
+fn bit(bits: &[u64], cp: u32) -> bool {
+    let i = (cp - 0x3400) as usize;
+    bits[i / 64] & (1 << (i % 64)) != 0
+}
+
+#[derive(Default)]
+struct ScriptCounts {
+    han: usize,
+    kana: usize,
+    hangul: usize,
+    latin: usize,
+    trad: usize,
+    simp_only: usize,
+}
+
+impl ScriptCounts {
+    // Byte-level walk: hanzi, kana and hangul are all 3-byte chars (ext. B+ hanzi 4-byte).
+    fn add(&mut self, text: &str, trad_bits: &[u64], simp_bits: &[u64]) {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let lead = b[i];
+            if lead < 0x80 {
+                self.latin += usize::from(lead.is_ascii_alphabetic());
+                i += 1;
+            } else if lead < 0xE0 {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                self.latin += usize::from(c.is_alphabetic());
+                i += 2;
+            } else if lead < 0xF0 {
+                let cp = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F);
+                match cp {
+                    0x3400..=0x4DBF | 0x4E00..=0x9FFF => {
+                        // Branch-free: which bit is set is data, not a pattern a predictor learns.
+                        let t = bit(trad_bits, cp);
+                        self.han += 1;
+                        self.trad += usize::from(t);
+                        self.simp_only += usize::from(!t & bit(simp_bits, cp));
+                    }
+                    0xF900..=0xFAFF => self.han += 1,
+                    0x3041..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => self.kana += 1,
+                    0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => self.hangul += 1,
+                    0xFF21..=0xFF3A | 0xFF41..=0xFF5A => self.latin += 1,
+                    _ => {}
+                }
+                i += 3;
+            } else {
+                self.han += usize::from(text[i..].chars().next().is_some_and(is_han));
+                i += 4;
+            }
+        }
     }
 }
 
+/// Bytes of text examined for the script: long documents are sampled in evenly spread windows.
+const SCRIPT_SAMPLE: usize = 32 * 1024;
+const SCRIPT_WINDOW: usize = 1024;
+
 /// Script of a cleaned text, from the characters whose form differs between the scripts.
-/// `analysis` must be [`analysis_view`] of `cleaned`.
-pub fn detect_script(cleaned: &str, analysis: &str) -> Script {
-    let simp = simplified_only();
-    let (mut han, mut kana, mut hangul, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    let (mut trad, mut simp_only) = (0usize, 0usize);
-    for (c, a) in cleaned.chars().zip(analysis.chars()) {
-        if is_han(c) {
-            han += 1;
-            if a != c && is_han(a) {
-                trad += 1;
-            } else if in_bitmap(simp, c) {
-                simp_only += 1;
-            }
-        } else if is_kana(c) {
-            kana += 1;
-        } else if is_hangul(c) {
-            hangul += 1;
-        } else if c.is_ascii_alphabetic() || (!c.is_ascii() && (c as u32) < 0x2E80 && c.is_alphabetic()) {
-            latin += 1;
+pub fn detect_script(cleaned: &str) -> Script {
+    let (trad_bits, simp_bits) = script_bitmaps();
+    let mut n = ScriptCounts::default();
+    if cleaned.len() <= SCRIPT_SAMPLE {
+        n.add(cleaned, trad_bits, simp_bits);
+    } else {
+        let windows = SCRIPT_SAMPLE / SCRIPT_WINDOW;
+        let stride = cleaned.len() / windows;
+        for w in 0..windows {
+            let start = floor_boundary(cleaned, w * stride);
+            let end = floor_boundary(cleaned, start + SCRIPT_WINDOW);
+            n.add(&cleaned[start..end], trad_bits, simp_bits);
         }
     }
+    let ScriptCounts {
+        han,
+        kana,
+        hangul,
+        latin,
+        trad,
+        simp_only,
+    } = n;
     if han < 5 || kana * 10 > han + kana || hangul * 10 > han + hangul || latin > han * 3 {
         return Script::Other;
     }
@@ -179,6 +311,16 @@ pub fn detect_script(cleaned: &str, analysis: &str) -> Script {
     } else {
         Script::Mixed
     }
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 #[cfg(test)]
@@ -217,12 +359,12 @@ mod tests {
     fn scripts() {
         let t = "繼續開展職工權益保障體系工作準則，繼續做實做好送清涼和金秋助學等慰問工作。";
         let s = "继续开展职工权益保障体系工作准则，继续做实做好送清凉和金秋助学等慰问工作。";
-        assert_eq!(detect_script(t, &analysis_view(t)), Script::Hant);
-        assert_eq!(detect_script(s, &analysis_view(s)), Script::Hans);
+        assert_eq!(detect_script(t), Script::Hant);
+        assert_eq!(detect_script(s), Script::Hans);
         let m = format!("{t}{s}");
-        assert_eq!(detect_script(&m, &analysis_view(&m)), Script::Mixed);
+        assert_eq!(detect_script(&m), Script::Mixed);
         let j = "これは日本語の文章です。東京都の天気は晴れです。";
-        assert_eq!(detect_script(j, &analysis_view(j)), Script::Other);
-        assert_eq!(detect_script("hello world", "hello world"), Script::Other);
+        assert_eq!(detect_script(j), Script::Other);
+        assert_eq!(detect_script("hello world"), Script::Other);
     }
 }
