@@ -254,9 +254,9 @@ impl HtmlReport {
         }
         h.push_str("</table>\n");
         if self.more > 0 {
-            let _ = write!(
+            let _ = writeln!(
                 h,
-                "<p>… and {} more documents in documents.jsonl.</p>\n",
+                "<p>… and {} more documents in documents.jsonl.</p>",
                 self.more
             );
         }
