@@ -113,6 +113,9 @@ pub struct DedupOutput {
     pub duplicates: Duplicates,
     /// Copy evidence of each added article, in the order added.
     pub copies: Vec<Copy>,
+    /// For `--emit-dedup`, per added article: kept (in no cluster, or its cluster's
+    /// representative: the earliest dated member, else the first in input order).
+    pub keep: Vec<bool>,
     /// Work counts, for progress reports and tuning.
     pub stats: DedupStats,
 }
@@ -366,8 +369,19 @@ impl Dedup {
             members.push(a);
             members.push(b);
         }
-        let clusters = comps
-            .groups(&members)
+        let groups = comps.groups(&members);
+        let mut keep = vec![true; n];
+        for g in &groups {
+            // Undated members sort after dated ones; ties keep input order.
+            let rep = g
+                .iter()
+                .copied()
+                .min_by_key(|&m| (self.dates[m as usize].unwrap_or(u32::MAX), m));
+            for &m in g {
+                keep[m as usize] = Some(m) == rep;
+            }
+        }
+        let clusters = groups
             .into_iter()
             .enumerate()
             .map(|(id, g)| Cluster {
@@ -388,6 +402,7 @@ impl Dedup {
                 common_passages,
             },
             copies,
+            keep,
             stats,
         })
     }
@@ -689,6 +704,8 @@ mod tests {
         );
         assert_eq!(out.duplicates.clusters.len(), 1);
         assert_eq!(out.duplicates.clusters[0].articles.len(), 120);
+        assert_eq!(out.keep.iter().filter(|&&k| k).count(), 1);
+        assert!(out.keep[0]);
     }
 
     #[test]
@@ -746,6 +763,8 @@ mod tests {
             .map(|s| s.article.as_str())
             .collect();
         assert_eq!(src, vec!["ref1#1", "ref2#1"]);
+        // The dated template is the cluster's representative.
+        assert_eq!(out.keep, vec![true, false, false]);
         assert!((out.copies[2].share - 0.5).abs() < 0.01);
     }
 
