@@ -9,7 +9,10 @@
 //!   articles share it, so the article is paired with the first [`Tuning::anchors`] holders of
 //!   each of its fingerprints (in input order: the earliest copies, usually the template)
 //!   instead of with all of them, which keeps a template copied 500 times near-linear.
-//!   A shorter run is stock phrasing (`以习近平新时代中国特色社会主义思想为指导`).
+//!   A shorter run is stock phrasing (`以习近平新时代中国特色社会主义思想为指导`): that
+//!   occurrence pairs the article with no one, and fingerprints found in short runs of more
+//!   than `common_df` documents are the stock set (left out of copy shares, listed as
+//!   common passages).
 
 use super::fingerprint::{K, W};
 use rayon::prelude::*;
