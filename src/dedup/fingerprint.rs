@@ -140,6 +140,9 @@ mod tests {
                 .any(|&(_, p)| (p as usize) >= start && (p as usize) < start + W));
         }
         assert!(fp.len() < hs.len() / 4);
+        // Gaps between selected positions fit the index's byte (FingerprintTable::fp_gap).
+        assert!(fp[0].1 < W as u32);
+        assert!(fp.windows(2).all(|p| p[1].1 - p[0].1 <= W as u32));
     }
 
     #[test]

@@ -275,9 +275,13 @@ impl Dedup {
     pub fn add(&mut self, article: Prepared) -> std::io::Result<()> {
         let loc = self.spool.append(&article.record)?;
         self.loc.push(loc);
+        let mut prev = 0u32;
         for (h, p) in article.fps {
             self.table.fp_hash.push(h);
-            self.table.fp_pos.push(p);
+            // Gaps never exceed W (see FingerprintTable::fp_gap); saturating keeps a wrong
+            // one from wrapping.
+            self.table.fp_gap.push(p.saturating_sub(prev).min(u32::from(u8::MAX)) as u8);
+            prev = p;
         }
         self.table.fp_start.push(self.table.fp_hash.len() as u64);
         self.table.doc.push(article.doc_index);
@@ -305,7 +309,7 @@ impl Dedup {
                 .count(),
         };
         self.table.fp_hash = Vec::new();
-        self.table.fp_pos = Vec::new();
+        self.table.fp_gap = Vec::new();
         self.table.fp_start = Vec::new();
 
         let mut cover: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
