@@ -280,7 +280,9 @@ impl Dedup {
             self.table.fp_hash.push(h);
             // Gaps never exceed W (see FingerprintTable::fp_gap); saturating keeps a wrong
             // one from wrapping.
-            self.table.fp_gap.push(p.saturating_sub(prev).min(u32::from(u8::MAX)) as u8);
+            self.table
+                .fp_gap
+                .push(p.saturating_sub(prev).min(u32::from(u8::MAX)) as u8);
             prev = p;
         }
         self.table.fp_start.push(self.table.fp_hash.len() as u64);
