@@ -59,6 +59,9 @@ enum Cmd {
         /// Directory for the spool file.
         #[arg(long, default_value = "/tmp")]
         spool: PathBuf,
+        /// Write duplicates.json here.
+        #[arg(long)]
+        dump: Option<PathBuf>,
     },
 }
 
@@ -75,7 +78,8 @@ fn main() -> Result<()> {
             input,
             truth,
             spool,
-        } => evaluate(&input, truth.as_deref(), &spool),
+            dump,
+        } => evaluate(&input, truth.as_deref(), &spool, dump.as_deref()),
     }
 }
 
@@ -534,6 +538,7 @@ fn evaluate(
     input: &std::path::Path,
     truth: Option<&std::path::Path>,
     spool: &std::path::Path,
+    dump: Option<&std::path::Path>,
 ) -> Result<()> {
     let t0 = Instant::now();
     let mut d = Dedup::new(DedupParams::default(), spool)?;
@@ -594,6 +599,9 @@ fn evaluate(
     let t_finish = t.elapsed().as_secs_f64();
     let t_all = t0.elapsed().as_secs_f64();
     let dup = &out.duplicates;
+    if let Some(p) = dump {
+        serde_json::to_writer_pretty(BufWriter::new(std::fs::File::create(p)?), dup)?;
+    }
     eprintln!("{:?}", out.stats);
     println!(
         "{{\"articles\": {}, \"mb\": {:.1}, \"stand_in_clean_s\": {t_clean:.2}, \"prepare_s\": {t_prepare:.2}, \"add_s\": {t_add:.2}, \"finish_s\": {t_finish:.2}, \"stage_s\": {:.2}, \"total_s\": {t_all:.2}, \"pairs\": {}, \"clusters\": {}, \"common_passages\": {}}}",

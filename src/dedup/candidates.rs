@@ -9,7 +9,10 @@
 //!   articles share it, so the article is paired with the first [`Tuning::anchors`] holders of
 //!   each of its fingerprints (in input order: the earliest copies, usually the template)
 //!   instead of with all of them, which keeps a template copied 500 times near-linear.
-//!   A shorter run is stock phrasing (`以习近平新时代中国特色社会主义思想为指导`).
+//!   A shorter run is stock phrasing (`以习近平新时代中国特色社会主义思想为指导`): that
+//!   occurrence pairs the article with no one, and fingerprints found in short runs of more
+//!   than `common_df` documents are the stock set (left out of copy shares, listed as
+//!   common passages).
 
 use super::fingerprint::{K, W};
 use rayon::prelude::*;
@@ -48,8 +51,10 @@ pub struct FingerprintTable {
     pub fp_start: Vec<u64>,
     /// Fingerprint hashes.
     pub fp_hash: Vec<u32>,
-    /// Key position of each fingerprint.
-    pub fp_pos: Vec<u32>,
+    /// Key position of each fingerprint, as the gap from the article's previous one (from 0 for
+    /// the first). Winnowing selects a position in every window of `W` k-grams, so gaps are at
+    /// most `W` and a byte holds them: a quarter of the memory of absolute positions.
+    pub fp_gap: Vec<u8>,
     /// Document index of each article (non-decreasing).
     pub doc: Vec<u32>,
     /// Whether each article is a reference page.
@@ -313,9 +318,10 @@ fn walk_article(
         }
         run.clear();
     };
+    let mut pos = 0u32;
     for i in r {
         let h = t.fp_hash[i];
-        let pos = t.fp_pos[i];
+        pos += u32::from(t.fp_gap[i]);
         match common.binary_search_by(|c| c.hash.cmp(&h)) {
             Ok(ci) => {
                 if let Some(&(_, last)) = run.last() {

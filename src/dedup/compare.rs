@@ -69,7 +69,7 @@ fn paint(line: &[(char, bool)], color: bool, cols: usize) -> String {
     if on {
         out.push_str(RESET);
     }
-    out.extend(std::iter::repeat(' ').take(cols.saturating_sub(w)));
+    out.extend(std::iter::repeat_n(' ', cols.saturating_sub(w)));
     out
 }
 

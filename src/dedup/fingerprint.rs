@@ -35,12 +35,8 @@ pub fn normalise(key: &str) -> Vec<u32> {
 /// no per-process seed, so the same text gives the same fingerprint in every run).
 #[inline]
 pub fn kgram_hash(chars: &[u32]) -> u64 {
-    let mut buf = [0u8; 4 * 64];
-    let n = chars.len().min(64);
-    for (i, c) in chars[..n].iter().enumerate() {
-        buf[4 * i..4 * i + 4].copy_from_slice(&c.to_le_bytes());
-    }
-    xxh3_64(&buf[..4 * n])
+    let bytes: Vec<u8> = chars.iter().flat_map(|c| c.to_le_bytes()).collect();
+    xxh3_64(&bytes)
 }
 
 /// The index keeps 32 bits of the hash: collisions only add candidates, which are verified.
@@ -54,7 +50,11 @@ pub fn kgram_hashes(norm: &[u32], k: usize) -> Vec<u32> {
     if k == 0 || norm.len() < k {
         return Vec::new();
     }
-    norm.windows(k).map(|w| short_hash(kgram_hash(w))).collect()
+    // Hash windows of one little-endian buffer: the same bytes as `kgram_hash`, no copy per window.
+    let bytes: Vec<u8> = norm.iter().flat_map(|c| c.to_le_bytes()).collect();
+    (0..=norm.len() - k)
+        .map(|i| short_hash(xxh3_64(&bytes[4 * i..4 * (i + k)])))
+        .collect()
 }
 
 /// Robust winnowing: in every window of `w` consecutive k-gram hashes keep the minimum
@@ -140,6 +140,9 @@ mod tests {
                 .any(|&(_, p)| (p as usize) >= start && (p as usize) < start + W));
         }
         assert!(fp.len() < hs.len() / 4);
+        // Gaps between selected positions fit the index's byte (FingerprintTable::fp_gap).
+        assert!(fp[0].1 < W as u32);
+        assert!(fp.windows(2).all(|p| p[1].1 - p[0].1 <= W as u32));
     }
 
     #[test]
@@ -155,6 +158,15 @@ mod tests {
         let fb: std::collections::HashSet<u32> =
             fingerprints(&b).into_iter().map(|x| x.0).collect();
         assert!(fa.intersection(&fb).count() >= 2);
+    }
+
+    #[test]
+    fn window_hashes_equal_kgram_hashes() {
+        let n = normalise("以习近平新时代中国特色社会主义思想为指导2024年");
+        let hs = kgram_hashes(&n, K);
+        for (i, h) in hs.iter().enumerate() {
+            assert_eq!(*h, short_hash(kgram_hash(&n[i..i + K])));
+        }
     }
 
     #[test]

@@ -113,6 +113,9 @@ pub struct DedupOutput {
     pub duplicates: Duplicates,
     /// Copy evidence of each added article, in the order added.
     pub copies: Vec<Copy>,
+    /// For `--emit-dedup`, per added article: kept (in no cluster, or its cluster's
+    /// representative: the earliest dated member, else the first in input order).
+    pub keep: Vec<bool>,
     /// Work counts, for progress reports and tuning.
     pub stats: DedupStats,
 }
@@ -272,9 +275,15 @@ impl Dedup {
     pub fn add(&mut self, article: Prepared) -> std::io::Result<()> {
         let loc = self.spool.append(&article.record)?;
         self.loc.push(loc);
+        let mut prev = 0u32;
         for (h, p) in article.fps {
             self.table.fp_hash.push(h);
-            self.table.fp_pos.push(p);
+            // Gaps never exceed W (see FingerprintTable::fp_gap); saturating keeps a wrong
+            // one from wrapping.
+            self.table
+                .fp_gap
+                .push(p.saturating_sub(prev).min(u32::from(u8::MAX)) as u8);
+            prev = p;
         }
         self.table.fp_start.push(self.table.fp_hash.len() as u64);
         self.table.doc.push(article.doc_index);
@@ -302,7 +311,7 @@ impl Dedup {
                 .count(),
         };
         self.table.fp_hash = Vec::new();
-        self.table.fp_pos = Vec::new();
+        self.table.fp_gap = Vec::new();
         self.table.fp_start = Vec::new();
 
         let mut cover: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
@@ -366,8 +375,19 @@ impl Dedup {
             members.push(a);
             members.push(b);
         }
-        let clusters = comps
-            .groups(&members)
+        let groups = comps.groups(&members);
+        let mut keep = vec![true; n];
+        for g in &groups {
+            // Undated members sort after dated ones; ties keep input order.
+            let rep = g
+                .iter()
+                .copied()
+                .min_by_key(|&m| (self.dates[m as usize].unwrap_or(u32::MAX), m));
+            for &m in g {
+                keep[m as usize] = Some(m) == rep;
+            }
+        }
+        let clusters = groups
             .into_iter()
             .enumerate()
             .map(|(id, g)| Cluster {
@@ -388,6 +408,7 @@ impl Dedup {
                 common_passages,
             },
             copies,
+            keep,
             stats,
         })
     }
@@ -689,6 +710,8 @@ mod tests {
         );
         assert_eq!(out.duplicates.clusters.len(), 1);
         assert_eq!(out.duplicates.clusters[0].articles.len(), 120);
+        assert_eq!(out.keep.iter().filter(|&&k| k).count(), 1);
+        assert!(out.keep[0]);
     }
 
     #[test]
@@ -746,6 +769,8 @@ mod tests {
             .map(|s| s.article.as_str())
             .collect();
         assert_eq!(src, vec!["ref1#1", "ref2#1"]);
+        // The dated template is the cluster's representative.
+        assert_eq!(out.keep, vec![true, false, false]);
         assert!((out.copies[2].share - 0.5).abs() < 0.01);
     }
 
