@@ -240,7 +240,10 @@ pub fn candidates(t: &FingerprintTable, tune: &Tuning) -> Candidates {
         while j < pairs.len() && pairs[j] == pairs[i] {
             j += 1;
         }
-        if j - i >= tune.min_shared {
+        // A short article has few fingerprints: all of them shared is enough.
+        let (x, y) = ((pairs[i] >> 32) as usize, pairs[i] as u32 as usize);
+        let fewest = t.range(x).len().min(t.range(y).len()).max(1);
+        if j - i >= tune.min_shared.min(fewest) {
             out.push(pairs[i]);
         }
         i = j;

@@ -165,7 +165,7 @@ pub fn pair_stats(
     let mut runs = align::align_norm(a, b, min_run);
     runs.retain(|r| r.len >= STOCK_LEN || !is_stock(&a[r.a_start..r.a_start + r.len]));
     if need_long {
-        runs = in_long_regions(runs);
+        runs = in_long_regions(runs, a.len().min(b.len()));
     }
     let copied: usize = runs.iter().map(|r| r.len).sum();
     PairStats {
@@ -179,8 +179,10 @@ pub fn pair_stats(
 /// Largest gap (key chars, each side) between two passages of one copied region.
 const REGION_GAP: usize = 16;
 
-/// Keeps the passages that chain into regions of at least `STOCK_LEN` chars.
-fn in_long_regions(runs: Vec<Run>) -> Vec<Run> {
+/// Keeps the passages that chain into regions of at least `STOCK_LEN` chars, or of most of
+/// the shorter article when it is short (a 40-char notice copied whole is a copy).
+fn in_long_regions(runs: Vec<Run>, shorter: usize) -> Vec<Run> {
+    let long = STOCK_LEN.min(shorter * 4 / 5).max(1);
     // `runs` are in a order and do not overlap on either side.
     let mut keep = vec![false; runs.len()];
     let mut i = 0;
@@ -197,7 +199,7 @@ fn in_long_regions(runs: Vec<Run>) -> Vec<Run> {
             }
         }
         let span = runs[j].a_start + runs[j].len - runs[i].a_start;
-        if span >= STOCK_LEN {
+        if span >= long {
             keep[i..=j].iter_mut().for_each(|k| *k = true);
         }
         i = j + 1;
@@ -772,6 +774,24 @@ mod tests {
         // The dated template is the cluster's representative.
         assert_eq!(out.keep, vec![true, false, false]);
         assert!((out.copies[2].share - 0.5).abs() < 0.01);
+    }
+
+    #[test]
+    fn short_articles_copied_whole_are_copies() {
+        let t = text(21, 30);
+        let out = run(vec![
+            input("a#1", 0, &t),
+            input("b#1", 1, &t),
+            input("c#1", 2, &text(22, 300)),
+        ]);
+        let pairs: Vec<(&str, &str)> = out
+            .duplicates
+            .pairs
+            .iter()
+            .map(|p| (p.a.as_str(), p.b.as_str()))
+            .collect();
+        assert_eq!(pairs, vec![("a#1", "b#1")]);
+        assert_eq!(out.copies[1].share, 1.0);
     }
 
     #[test]
