@@ -809,7 +809,7 @@ mod tests {
         line.clear();
         assert!(matches!(
             read_line_limited(&mut r, &mut line, 10),
-            Ok(LineRead::TooLong(25))
+            Ok(LineRead::TooLong(26))
         ));
         line.clear();
         assert!(matches!(

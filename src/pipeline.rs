@@ -21,7 +21,7 @@ use crate::report::{
 use crate::segment::{self, ArticleTerms, DocFreq, Segmenter};
 use crate::{classify, figures, structure};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -607,7 +607,6 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
 
     // Pass 4: the final write.
     progress.pass("writing");
-    let representatives = representatives(&copies.duplicates);
     let docs_path = config.out.join("documents.jsonl");
     let mut out = AtomicFile::create(&docs_path)?;
     let mut emit = match &config.emit_dedup {
@@ -628,6 +627,7 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
             .map_err(|e| io_err("corrupt spool", &spool_path)(io::Error::from(e)))?;
         if let Some(body) = &mut record.body {
             let mut doc_keywords = Vec::new();
+            let first_article = article_index;
             for art in &mut body.articles {
                 if let Some(t) = all_terms.get(article_index) {
                     art.keywords = segment::keywords(t, &df, config.keywords);
@@ -641,7 +641,10 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
             // top_keywords counts documents: each word once per document.
             tally.add(&doc_keywords);
             if let (Some(em), Some(text)) = (&mut emit, &cleaned) {
-                emit_articles(em, &record.id, &body.articles, text, &representatives)?;
+                if !record.reference {
+                    let keep = copies.keep.get(first_article..article_index).unwrap_or(&[]);
+                    emit_articles(em, &record.id, &body.articles, keep, text)?;
+                }
             }
             if config.with_text {
                 body.text = cleaned;
@@ -681,28 +684,18 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
     Ok(summary)
 }
 
-/// Articles in a cluster that are not its representative (the first listed, which the copy
-/// detector orders earliest first when dates are known, else by input order).
-fn representatives(dups: &crate::report::Duplicates) -> HashSet<String> {
-    let mut dropped = HashSet::new();
-    for c in &dups.clusters {
-        for a in c.articles.iter().skip(1) {
-            dropped.insert(a.clone());
-        }
-    }
-    dropped
-}
-
+/// Writes the articles the copy detector keeps (in no cluster, or their cluster's
+/// representative) as JSONL lines of cleaned text, for corpus builders.
 fn emit_articles(
     out: &mut AtomicFile,
     doc_id: &str,
     articles: &[Article],
+    keep: &[bool],
     cleaned: &str,
-    dropped: &HashSet<String>,
 ) -> Result<(), PipelineError> {
     let bounds = char_boundaries(cleaned);
-    for a in articles {
-        if dropped.contains(&a.id) {
+    for (i, a) in articles.iter().enumerate() {
+        if !keep.get(i).copied().unwrap_or(true) {
             continue;
         }
         let lo = bounds[a.span[0].min(bounds.len() - 1)];

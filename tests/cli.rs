@@ -317,3 +317,97 @@ fn clean_prints_text_and_usage_errors_exit_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn emit_dedup_keeps_one_article_per_cluster() {
+    let dir = tempfile::tempdir().unwrap();
+    let emit = dir.path().join("dedup.jsonl");
+    let e = emit.to_string_lossy().to_string();
+    let (code, docs, out) = analyze(&[&repo().join("corpus/seeds")], &["--emit-dedup", &e]);
+    assert_eq!(code, 0);
+    let articles: usize = docs
+        .iter()
+        .map(|d| d["articles"].as_array().map_or(0, |a| a.len()))
+        .sum();
+    let dups: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.path().join("duplicates.json")).unwrap())
+            .unwrap();
+    let clusters = dups["clusters"].as_array().unwrap();
+    assert!(
+        !clusters.is_empty(),
+        "seed 000 篇5/篇6 and 003 篇8 are one report"
+    );
+    let dropped: usize = clusters
+        .iter()
+        .map(|c| c["articles"].as_array().unwrap().len() - 1)
+        .sum();
+    let lines: Vec<Value> = std::fs::read_to_string(&emit)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), articles - dropped);
+    assert!(lines
+        .iter()
+        .all(|l| l["text"].as_str().is_some_and(|t| !t.is_empty())));
+}
+
+#[test]
+fn reference_pages_are_marked_and_named_as_sources() {
+    let (code, docs, _) = analyze(
+        &[&repo().join("corpus/variants")],
+        &[
+            "--reference",
+            &repo().join("corpus/seeds").to_string_lossy(),
+        ],
+    );
+    assert_eq!(code, 0);
+    let refs: Vec<&Value> = docs.iter().filter(|d| d["reference"] == true).collect();
+    assert_eq!(refs.len(), 5, "the five seeds are reference pages");
+    let gbk = by_id(&docs, "gbk_001_7479f0db71bd9e90.txt");
+    assert!(gbk.get("reference").is_none());
+    let sources = gbk["articles"][0]["copy"]["sources"].as_array().unwrap();
+    assert!(
+        sources
+            .iter()
+            .any(|s| s["article"] == "001_7479f0db71bd9e90.txt#1"),
+        "the GBK copy names the template page it copies: {sources:?}"
+    );
+}
+
+#[test]
+fn explain_lists_removed_lines() {
+    let (_, docs, _) = analyze(&[&repo().join("corpus/seeds")], &["--explain"]);
+    let d = by_id(&docs, "000_8f9c3c8eedcddc83.txt");
+    let detail = d["removed"]["lines_detail"].as_array().unwrap();
+    assert_eq!(detail.len() as u64, d["removed"]["lines"].as_u64().unwrap());
+    assert!(detail.iter().any(|l| l["reason"] == "seo-spam"));
+    let (_, docs, _) = analyze(&[&repo().join("corpus/seeds")], &[]);
+    assert!(by_id(&docs, "000_8f9c3c8eedcddc83.txt")["removed"]
+        .get("lines_detail")
+        .is_none());
+}
+
+#[test]
+fn compare_shows_the_shared_passages() {
+    let seeds = repo().join("corpus/seeds");
+    let out = zhreport()
+        .arg("compare")
+        .arg(seeds.join("000_8f9c3c8eedcddc83.txt"))
+        .arg(seeds.join("003_e143416c15d9f134.txt"))
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = v.to_string();
+    assert!(text.contains("passages"), "{text:.300}");
+    let plain = zhreport()
+        .arg("compare")
+        .arg(seeds.join("000_8f9c3c8eedcddc83.txt"))
+        .arg(seeds.join("003_e143416c15d9f134.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(plain.status.code(), Some(0));
+    assert!(!plain.stdout.is_empty());
+}

@@ -27,7 +27,8 @@ fn is_pinyin_letter(c: char) -> bool {
 
 /// Length in chars of a pinyin note starting at `chars[0]` (an opening parenthesis), or 0.
 /// A note is tone-marked pinyin only: "(jīng)", "（qū）", "(zhí xíng)". Plain letters are not
-/// enough, as "(de)" or "(a)" may be real text.
+/// enough, as "(de)" or "(a)" may be real text. A `?` or U+FFFD among the letters counts as a
+/// tone vowel: it is what an encoder without the vowel (Big5, GBK) leaves of it — "(li?n)".
 fn pinyin_note_len(chars: &[char]) -> usize {
     let close = match chars.first() {
         Some('(') => ')',
@@ -43,6 +44,8 @@ fn pinyin_note_len(chars: &[char]) -> usize {
         if is_pinyin_letter(c) {
             letters += 1;
             tone |= is_tone_vowel(c);
+        } else if c == '?' || c == '\u{FFFD}' {
+            tone = true;
         } else if c != ' ' {
             return 0;
         }
@@ -153,6 +156,13 @@ fn continues_sentence(next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pinyin_notes_with_lost_tone_vowels_go() {
+        assert_eq!(strip_inline("社區(q?)工聯(li?n)會"), "社區工聯會");
+        assert_eq!(strip_inline("經(j\u{FFFD}ng)審"), "經審");
+        assert_eq!(strip_inline("你好(?)"), "你好(?)");
+    }
 
     #[test]
     fn pinyin_notes_go() {
