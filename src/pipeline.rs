@@ -238,19 +238,20 @@ impl Context {
 }
 
 /// Decodes a document's payload. `Err` carries the status and reason of a refused document.
-fn decode_item(item: &DocItem, ctx: &Context) -> Result<Decoded, (Status, String)> {
-    match &item.payload {
+/// Takes the payload out of the item (a record's text is moved, not copied).
+fn decode_item(item: &mut DocItem, ctx: &Context) -> Result<Decoded, (Status, String)> {
+    match &mut item.payload {
         Payload::Failed { status, reason } => Err((*status, reason.clone())),
         Payload::Text { text, encoding } => {
             if text.trim().is_empty() {
                 return Err((Status::Skipped, DecodeError::Empty.to_string()));
             }
             Ok(Decoded {
-                text: text.clone(),
+                decode_errors: text.matches('\u{FFFD}').count(),
+                text: std::mem::take(text),
                 encoding,
                 source: EncodingSource::Detected,
                 confident: true,
-                decode_errors: text.matches('\u{FFFD}').count(),
                 declared_mismatch: None,
             })
         }
@@ -298,8 +299,8 @@ fn key_range(ct: &CleanText, span: [usize; 2]) -> std::ops::Range<usize> {
 }
 
 /// Runs every per-document stage on one document.
-pub fn process_document(item: DocItem, doc_index: u32, ctx: &Context) -> Processed {
-    let decoded = match decode_item(&item, ctx) {
+pub fn process_document(mut item: DocItem, doc_index: u32, ctx: &Context) -> Processed {
+    let decoded = match decode_item(&mut item, ctx) {
         Ok(d) => d,
         Err((status, reason)) => {
             return Processed {
@@ -502,9 +503,17 @@ fn learn_chrome(inputs: &Inputs, ctx: &Context, progress: &dyn Progress) -> Chro
         let hashes: Vec<Option<Vec<u64>>> = window
             .par_iter()
             .map(|item| {
-                let decoded = decode_item(item, ctx).ok()?;
-                let format = clean::detect_format(&decoded.text);
-                Some(clean::chrome::page_line_hashes(&decoded.text, format))
+                let decoded;
+                let text = match &item.payload {
+                    Payload::Text { text, .. } => text.as_str(),
+                    Payload::Bytes(bytes) => {
+                        decoded = decode::decode(bytes, ctx.forced).ok()?;
+                        decoded.text.as_str()
+                    }
+                    Payload::Failed { .. } => return None,
+                };
+                let format = clean::detect_format(text);
+                Some(clean::chrome::page_line_hashes(text, format))
             })
             .collect();
         for h in hashes.iter().flatten() {
