@@ -161,6 +161,8 @@ pub struct Summary {
     pub seconds: f64,
     /// Throughput in MB (10^6 bytes) per second.
     pub mb_per_s: f64,
+    /// Wall time of each pass in seconds (scan, analyse, copies, write), for tuning.
+    pub pass_seconds: BTreeMap<String, f64>,
 }
 
 impl Summary {
@@ -180,6 +182,7 @@ impl Summary {
             bytes: 0,
             seconds: 0.0,
             mb_per_s: 0.0,
+            pass_seconds: BTreeMap::new(),
         }
     }
 
@@ -543,7 +546,14 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
     let inputs = Inputs::new(&config.inputs, &config.reference, config.input.clone())?;
     let mut ctx = Context::new(config.encoding.as_deref(), config.user_dict.as_deref())?;
 
+    let mut pass_started = Instant::now();
+    let mut pass_times = BTreeMap::new();
+    let mut lap = |name: &str| {
+        pass_times.insert(name.to_string(), pass_started.elapsed().as_secs_f64());
+        pass_started = Instant::now();
+    };
     ctx.chrome = pool.install(|| learn_chrome(&inputs, &ctx, progress));
+    lap("1-scan");
 
     // Pass 2: per-document stages, spooled in input order.
     progress.pass("analysing");
@@ -603,6 +613,7 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
     drop(spool);
 
     // Pass 3: the corpus stage.
+    lap("2-analyse");
     progress.pass("finding copies");
     let copies = pool
         .install(|| dedup.finish())
@@ -615,6 +626,7 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
         .count();
 
     // Pass 4: the final write.
+    lap("3-copies");
     progress.pass("writing");
     let docs_path = config.out.join("documents.jsonl");
     let mut out = AtomicFile::create(&docs_path)?;
@@ -676,6 +688,8 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
     dup.write_pretty(&copies.duplicates)?;
     dup.commit()?;
 
+    lap("4-write");
+    summary.pass_seconds = pass_times;
     summary.seconds = started.elapsed().as_secs_f64();
     summary.mb_per_s = if summary.seconds > 0.0 {
         summary.bytes as f64 / 1e6 / summary.seconds

@@ -377,7 +377,8 @@ fn latin1_round_trip(chars: &[char], start: usize, end: usize) -> Option<Span> {
     }
     // UTF-8 read as Latin-1: the bytes are valid UTF-8 with multi-byte characters.
     if let Ok(u) = std::str::from_utf8(&bytes) {
-        if !u.is_ascii() && u.chars().count() < run.len() && u.chars().all(|c| !c.is_control()) {
+        // Only a repair to everyday Chinese is proof enough: "×¡" is valid UTF-8 too (Hebrew ס).
+        if !u.is_ascii() && u.chars().count() < run.len() && plausible_repair(u) {
             return Some(Span {
                 start,
                 end,
@@ -716,6 +717,13 @@ mod tests {
             out.matches("回顾上半年的工作").count() >= 700,
             "{m:?} {first}"
         );
+    }
+
+    #[test]
+    fn latin1_pairs_that_decode_to_non_chinese_stay() {
+        let (out, m) = repair("尺寸5×¡2");
+        assert_eq!(out, "尺寸5×¡2");
+        assert_eq!(m.repaired, 0);
     }
 
     #[test]
