@@ -597,9 +597,20 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
                     .add(prep)
                     .map_err(io_err("copy detection spool in", spool_dir.path()))?;
             }
+            let mut record = p.record;
+            if !config.explain {
+                if let Some(body) = &mut record.body {
+                    body.removed.lines_detail = None;
+                }
+            }
             let spooled = Spooled {
-                record: p.record,
-                cleaned: p.cleaned,
+                record,
+                // The text is spooled only when the final write needs it.
+                cleaned: if config.with_text || config.emit_dedup.is_some() {
+                    p.cleaned
+                } else {
+                    None
+                },
             };
             serde_json::to_writer(&mut spool, &spooled)
                 .map_err(io::Error::from)
@@ -669,9 +680,6 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
             }
             if config.with_text {
                 body.text = cleaned;
-            }
-            if !config.explain {
-                body.removed.lines_detail = None;
             }
         }
         html.add(&record);
