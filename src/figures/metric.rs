@@ -139,6 +139,14 @@ const LINKS: &[(&str, Link)] = &[
     ("上升了", Link::Change),
     ("达到了", Link::Plain),
     ("实际", Link::Plain),
+    ("预计", Link::Plain),
+    ("预期", Link::Plain),
+    ("平均每年", Link::Plain),
+    ("平均每月", Link::Plain),
+    ("每年", Link::Plain),
+    ("每月", Link::Plain),
+    ("每季度", Link::Plain),
+    ("每天", Link::Plain),
     ("平均为", Link::Plain),
     ("平均达到", Link::Plain),
     ("年均提高", Link::Change),
@@ -302,6 +310,8 @@ const LEADS: &[&str] = &[
     "总体上",
     "总的来看",
     "我们",
+    "将",
+    "把",
     "“",
     "”",
     " ",
@@ -744,10 +754,20 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         let mut cs = f.start;
         while cs > floor {
             let c = chars[cs - 1];
-            if is_clause_break(c) {
+            if is_clause_break(c) && !matches!(c, ')' | '）') {
                 break;
             }
             if c == '、' && prev_fig.is_some_and(|p| p.end + 1 == cs) {
+                break;
+            }
+            // 细颗粒物（PM2.5）平均浓度: an abbreviation in brackets stays inside the noun.
+            if matches!(c, ')' | '）') {
+                if let Some(open) = abbreviation_open(chars, floor, cs - 1) {
+                    cs = open;
+                    continue;
+                }
+            }
+            if is_clause_break(c) {
                 break;
             }
             cs -= 1;
@@ -779,7 +799,7 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         let (mut b, compared) = cut_comparison(chars, pre_a, raw_b);
         let (b2, change_words) = strip_links(chars, pre_a, b);
         b = b2;
-        let mut a = strip_leads(chars, pre_a, b);
+        let mut a = skip_lead_dates(chars, figs, strip_leads(chars, pre_a, b), b);
         // 新增黄石、咸宁、天门等全国文明城市12个: the examples before 等 are not the metric.
         if let Some(k) = (a..b).rev().find(|&k| chars[k] == '等') {
             if b >= k + 3 {
@@ -823,7 +843,7 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
                     // 居民收入比2020年增长5%
                     let (e, _) = cut_comparison(chars, cs, p.start);
                     let (e, _) = strip_links(chars, cs, e);
-                    let s = strip_leads(chars, cs, e);
+                    let s = skip_lead_dates(chars, figs, strip_leads(chars, cs, e), e);
                     if e > s {
                         metric = Some((s, e));
                     }
@@ -945,5 +965,51 @@ fn distribute(chars: &[char], figs: &[Raw], out: &mut [MetricRole], respectively
             }
         }
         k = e;
+    }
+}
+
+/// The `(` of a bracketed abbreviation (（PM2.5）, (GDP)) whose `)` is at `close`: short, and
+/// made of Latin letters, digits and dots only.
+fn abbreviation_open(chars: &[char], floor: usize, close: usize) -> Option<usize> {
+    let mut k = close;
+    while k > floor && close - k < 12 {
+        k -= 1;
+        let c = chars[k];
+        if matches!(c, '(' | '（') {
+            let inner = &chars[k + 1..close];
+            let ok = !inner.is_empty()
+                && inner.iter().any(|c| c.is_ascii_alphabetic())
+                && inner
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ' '));
+            return ok.then_some(k);
+        }
+        if !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ' ')) {
+            return None;
+        }
+    }
+    None
+}
+
+/// 一九七四年的农业总产值: a year or date opening the metric is when, not what.
+fn skip_lead_dates(chars: &[char], figs: &[Raw], mut a: usize, b: usize) -> usize {
+    loop {
+        // Figures are sorted by start: a binary search keeps this linear overall.
+        let Some(f) = figs
+            .binary_search_by_key(&a, |f| f.start)
+            .ok()
+            .map(|k| &figs[k])
+            .filter(|f| matches!(f.kind, FigKind::Year | FigKind::Date | FigKind::Duration))
+        else {
+            return a;
+        };
+        let mut e = f.end;
+        while e < b && matches!(chars[e], '的' | '里' | '内' | '中') {
+            e += 1;
+        }
+        if e >= b {
+            return a;
+        }
+        a = strip_leads(chars, e, b);
     }
 }

@@ -289,3 +289,39 @@ fn national_report_forms() {
     assert_eq!(one("合格率百分之百").value, Some(100.0));
     assert!(figs("实现“两个百年”奋斗目标").is_empty());
 }
+
+#[test]
+fn doubling_and_neighbour_ranges() {
+    let f = figs("到本世纪末国民生产总值比一九八〇年翻两番");
+    let r = &f[1];
+    assert!(
+        r.kind == "ratio" && close(r.value, 4.0) && r.text == "翻两番",
+        "{r:?}"
+    );
+    let f = one("城乡居民收入翻了一番多");
+    assert!(close(f.value, 2.0) && f.approx.as_deref() == Some("over"));
+    assert!(figs("费了一番功夫").is_empty());
+    let f = one("全国有七八个省份");
+    assert!(f.kind == "count" && f.approx.as_deref() == Some("range"));
+    assert_eq!((f.lower, f.upper), (Some(7.0), Some(8.0)));
+    let f = one("需要三四万人");
+    assert_eq!((f.lower, f.upper), (Some(30000.0), Some(40000.0)));
+    let f = one("用一两年时间");
+    assert!(f.kind == "duration" && f.upper == Some(2.0));
+    assert!(figs("乱七八糟").is_empty());
+    assert!(figs("十之八九").is_empty());
+}
+
+#[test]
+fn national_report_metrics() {
+    let f = figs("一九七四年的农业总产值比一九六四年增长百分之五十一");
+    assert_eq!(f[2].metric.as_deref(), Some("农业总产值"));
+    let f = one("工业总产值平均每年增长百分之二十五左右");
+    assert_eq!(f.metric.as_deref(), Some("工业总产值"));
+    let f = one("将个人所得税基本减除费用标准提高到每月5000元");
+    assert_eq!(f.metric.as_deref(), Some("个人所得税基本减除费用标准"));
+    let f = one("细颗粒物（PM2.5）平均浓度降至29.3微克/立方米");
+    assert_eq!(f.metric.as_deref(), Some("细颗粒物（PM2.5）平均浓度"));
+    let f = one("现行标准下9899万农村贫困人口全部脱贫");
+    assert!(f.kind == "count" && close(f.value, 9.899e7));
+}
