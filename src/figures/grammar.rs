@@ -262,6 +262,14 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
         }
         return Step::Skip(at + 1);
     }
+    // 几十年, 数万公里, 几百万人: an unnamed multiple of a scale word, at least the scale.
+    if matches!(c, '十' | '百' | '千' | '万' | '亿') && matches!(prev, Some('几') | Some('数'))
+    {
+        return match several(chars, at, floor) {
+            Some(r) => Step::Found(r),
+            None => Step::Skip(at + 1),
+        };
+    }
     // 近万人, 上万, 逾千: a bare scale word after an estimate word.
     if matches!(c, '百' | '千' | '万' | '亿')
         && !word_at(chars, at, "百分之")
@@ -608,7 +616,10 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
                 _ => {}
             }
         }
-        FigKind::Quantity if uname == "度" && n.chinese => return Step::Skip(skip_to),
+        // 一度, 两度: times, not kilowatt-hours (一千一百三十亿度 is an amount).
+        FigKind::Quantity if uname == "度" && n.chinese && n.value < 100.0 => {
+            return Step::Skip(skip_to)
+        }
         _ => {}
     }
     if kind == FigKind::Percent {
@@ -704,6 +715,13 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
     {
         if let Some((u2, _, l2)) = unit_at(chars, end + 1) {
             unit_s.push('/');
+            unit_s.push_str(u2);
+            end += 1 + l2;
+        }
+    } else if matches!(kind, FigKind::Money | FigKind::Quantity) && chars.get(end) == Some(&'每') {
+        // 30微克每立方米, 2000元每吨: a rate written with 每.
+        if let Some((u2, FigKind::Quantity | FigKind::Duration, l2)) = unit_at(chars, end + 1) {
+            unit_s.push('每');
             unit_s.push_str(u2);
             end += 1 + l2;
         }
@@ -1070,5 +1088,55 @@ fn neighbour_range(chars: &[char], at: usize, floor: usize) -> Option<Raw> {
         approx: Some("range"),
         lower: Some(lower),
         upper: Some(upper),
+    })
+}
+
+/// 几十年, 数万公里, 几百万人 at the scale word `at` (after 几 or 数): value the scale, `over`.
+fn several(chars: &[char], at: usize, floor: usize) -> Option<Raw> {
+    // 多数, 无数, 人数, 指数 …: 数 ends another word.
+    if at >= floor + 2 && chars[at - 1] == '数' && chars[at - 2].is_alphanumeric() {
+        let b = chars[at - 2];
+        if "多少无半倍系指次人个总基参函分整岁户件位读票分计算".contains(b)
+        {
+            return None;
+        }
+    }
+    if at < floor + 1 {
+        return None;
+    }
+    let (mut v, mut end) = if chars[at] == '十' {
+        (10.0, at + 1)
+    } else {
+        let n = numerals::bare_scale(chars, at)?;
+        (n.value, n.end)
+    };
+    while let Some(m) = chars.get(end).and_then(|&c| numerals::big_unit(c)) {
+        if m <= v || v == 1e4 && m == 1e4 {
+            break;
+        }
+        v *= m;
+        end += 1;
+    }
+    let (uname, ukind, ulen) = unit_at(chars, end)?;
+    let kind = match ukind {
+        FigKind::Count | FigKind::Money | FigKind::Quantity | FigKind::Duration => ukind,
+        FigKind::Year if chars.get(end + ulen) != Some(&'代') => FigKind::Duration,
+        _ => return None,
+    };
+    let unit = if kind == FigKind::Duration {
+        uname.strip_prefix('个').unwrap_or(uname)
+    } else {
+        uname
+    };
+    Some(Raw {
+        start: at - 1,
+        end: end + ulen,
+        num_start: at - 1,
+        value: Some(v),
+        unit: Some(unit.to_string()),
+        kind,
+        approx: Some("over"),
+        lower: None,
+        upper: None,
     })
 }

@@ -325,3 +325,17 @@ fn national_report_metrics() {
     let f = one("现行标准下9899万农村贫困人口全部脱贫");
     assert!(f.kind == "count" && close(f.value, 9.899e7));
 }
+
+#[test]
+fn unnamed_multiples_and_rates() {
+    let f = one("几十年来");
+    assert!(f.kind == "duration" && close(f.value, 10.0) && f.approx.as_deref() == Some("over"));
+    let f = one("新建铁路数万公里");
+    assert!(f.kind == "quantity" && close(f.value, 1e4) && f.text == "数万公里");
+    assert!(close(one("新增就业几百万人").value, 1e6));
+    assert!(figs("多数十分满意").is_empty());
+    let f = one("平均浓度为30微克每立方米");
+    assert_eq!(f.unit.as_deref(), Some("微克每立方米"));
+    assert!(close(one("发电量达到一千一百三十亿度").value, 1.13e11));
+    assert!(figs("一度下滑").is_empty());
+}
