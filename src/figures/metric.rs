@@ -314,7 +314,6 @@ const LEADS: &[&str] = &[
     "我们",
     "将",
     "把",
-    "累计",
     "“",
     "”",
     " ",
@@ -607,7 +606,7 @@ fn cut_comparison(chars: &[char], a: usize, b: usize) -> (usize, bool) {
         let c = chars[i];
         if (c == '比' || c == '较') && i > a {
             let next = chars.get(i + 1).copied();
-            if next.is_some_and(|n| n.is_ascii_digit() || "上去前同年".contains(n)) {
+            if next.is_some_and(|n| n.is_ascii_digit() || "上去前同年“\"".contains(n)) {
                 return (i, true);
             }
         }
@@ -915,6 +914,10 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
                     break;
                 }
             }
+        }
+        // 翻一番: a doubling is growth.
+        if f.kind == FigKind::Ratio && chars.get(f.start) == Some(&'翻') {
+            change = true;
         }
         if change && role == "level" {
             role = "change";
