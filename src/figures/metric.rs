@@ -143,6 +143,8 @@ const LINKS: &[(&str, Link)] = &[
     ("连续", Link::Plain),
     ("将", Link::Plain),
     ("预期", Link::Plain),
+    ("每年平均增长", Link::Change),
+    ("每年平均", Link::Plain),
     ("平均每年", Link::Plain),
     ("平均每月", Link::Plain),
     ("每年", Link::Plain),
@@ -803,8 +805,11 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         b = b2;
         let mut a = skip_lead_dates(chars, figs, strip_leads(chars, pre_a, b), b);
         // 新增黄石、咸宁、天门等全国文明城市12个: the examples before 等 are not the metric.
+        // 高等学校, 平等, 中等职业教育: 等 inside a word is no list.
         if let Some(k) = (a..b).rev().find(|&k| chars[k] == '等') {
-            if b >= k + 3 {
+            let in_word = k > a && "高平中同初优对均上次一二三特相何".contains(chars[k - 1])
+                || chars.get(k + 1).is_some_and(|&c| "级待候同于".contains(c));
+            if b >= k + 3 && !in_word {
                 a = k + 1;
             }
         }

@@ -339,3 +339,12 @@ fn unnamed_multiples_and_rates() {
     assert!(close(one("发电量达到一千一百三十亿度").value, 1.13e11));
     assert!(figs("一度下滑").is_empty());
 }
+
+#[test]
+fn words_with_deng_and_yearly_averages() {
+    let f = one("全国共有普通高等学校一千零二十二所");
+    assert!(f.metric.is_some_and(|m| m.ends_with("普通高等学校")));
+    let f = figs("农民人均纯收入达到三百九十七元，扣除物价因素，每年平均增长百分之十五。");
+    assert_eq!(f[1].metric.as_deref(), Some("农民人均纯收入"));
+    assert_eq!(f[1].role.as_deref(), Some("change"));
+}
