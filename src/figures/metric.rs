@@ -935,7 +935,30 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         shared.push(respectively);
     }
     distribute(chars, figs, &mut out, &shared);
+    share_head_noun(chars, figs, &mut out);
     out
+}
+
+/// 3个万亿级和7个千亿级产业集群: the first count's noun stops at 和 with only its modifier;
+/// when the next count's noun repeats that modifier's shape, the first takes the shared head
+/// noun (产业集群).
+fn share_head_noun(chars: &[char], figs: &[Raw], out: &mut [MetricRole]) {
+    for k in 0..figs.len().saturating_sub(1) {
+        let (f, g) = (&figs[k], &figs[k + 1]);
+        let (Some((a1, b1)), Some((a2, b2))) = (out[k].metric, out[k + 1].metric) else {
+            continue;
+        };
+        let joined = b1 + 1 == g.start && matches!(chars.get(b1), Some('和' | '、' | '及' | '与'));
+        if f.kind != g.kind || a1 != f.end || a2 != g.end || !joined {
+            continue;
+        }
+        let n1 = b1 - a1;
+        // The modifier of the second noun ends like the first noun (万亿级 / 千亿级).
+        if n1 == 0 || b2 < a2 + n1 + 2 || chars[a2 + n1 - 1] != chars[b1 - 1] {
+            continue;
+        }
+        out[k].metric = Some((a2 + n1, b2));
+    }
 }
 
 /// 入园率和普惠率分别达96%和94%: figures after 分别 that share a metric naming as many

@@ -348,3 +348,10 @@ fn words_with_deng_and_yearly_averages() {
     assert_eq!(f[1].metric.as_deref(), Some("农民人均纯收入"));
     assert_eq!(f[1].role.as_deref(), Some("change"));
 }
+
+#[test]
+fn parallel_counts_share_the_head_noun() {
+    let f = figs("全国培育形成3个万亿级和7个千亿级产业集群。");
+    assert_eq!(f[0].metric.as_deref(), Some("产业集群"));
+    assert_eq!(f[1].metric.as_deref(), Some("千亿级产业集群"));
+}
