@@ -731,8 +731,11 @@ fn post_noun(chars: &[char], from: usize, limit: usize) -> Option<(usize, usize)
     while e > a && matches!(chars[e - 1], '”' | '"' | '」') {
         e -= 1;
     }
-    // A one-char noun (48个村) only when the clause ends right after it.
-    let min = if b >= limit || is_clause_break(chars[b]) {
+    // A one-char noun (48个村) only when the clause ends right after it, and not a place
+    // word (八亿农民中, 三年内).
+    let min = if (b >= limit || is_clause_break(chars[b]))
+        && !(e == a + 1 && "中内里上下外间前后来".contains(chars[a]))
+    {
         1
     } else {
         2
@@ -856,6 +859,14 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
                     }
                     if word_before(chars, p.start, "比") || word_before(chars, p.start, "较") {
                         change = change || b < raw_b;
+                    }
+                    // 国家用于农业的投资，一九五七年为十二亿元: the topic is the clause before.
+                    if metric.is_none()
+                        && e <= s
+                        && cs > floor
+                        && matches!(chars[cs - 1], '，' | ',')
+                    {
+                        metric = topic_before(chars, figs, floor, cs - 1);
                     }
                 }
             }
@@ -1046,4 +1057,23 @@ fn skip_lead_dates(chars: &[char], figs: &[Raw], mut a: usize, b: usize) -> usiz
         }
         a = strip_leads(chars, e, b);
     }
+}
+
+/// The clause ending at `end` (a comma) as a topic: short, with no figure and no verb of
+/// change in it.
+fn topic_before(chars: &[char], figs: &[Raw], floor: usize, end: usize) -> Option<(usize, usize)> {
+    let mut a = end;
+    while a > floor && !is_clause_break(chars[a - 1]) && end - a <= 20 {
+        a -= 1;
+    }
+    if end - a > 20 || a == end {
+        return None;
+    }
+    let k = figs.partition_point(|f| f.end <= a);
+    if figs.get(k).is_some_and(|f| f.start < end) {
+        return None;
+    }
+    let (e, change) = strip_links(chars, a, end);
+    let s = strip_leads(chars, a, e);
+    (!change && e >= s + 2).then_some((s, e))
 }

@@ -355,3 +355,12 @@ fn parallel_counts_share_the_head_noun() {
     assert_eq!(f[0].metric.as_deref(), Some("产业集群"));
     assert_eq!(f[1].metric.as_deref(), Some("千亿级产业集群"));
 }
+
+#[test]
+fn topic_clause_before_a_year() {
+    let f = figs("国家用于农业的投资，一九五七年为十二亿元，一九五八年增加到二十六亿元。");
+    assert_eq!(f[1].metric.as_deref(), Some("国家用于农业的投资"));
+    assert_eq!(f[3].metric.as_deref(), Some("国家用于农业的投资"));
+    let f = figs("全国八亿农民中，有百分之九十以上参加了合作社。");
+    assert_ne!(f[0].metric.as_deref(), Some("中"));
+}
