@@ -1070,7 +1070,8 @@ fn neighbour_range(chars: &[char], at: usize, floor: usize) -> Option<Raw> {
         FigKind::Ratio if uname == "倍" => (ukind, uname),
         _ => return None,
     };
-    if kind == FigKind::Count && chars.get(end) == Some(&'级') {
+    // 三四级, 三四轮车: part of a name.
+    if kind == FigKind::Count && chars.get(end).is_some_and(|&c| "级车型制".contains(c)) {
         return None;
     }
     if matches!(chars.get(end), Some('多') | Some('余')) {

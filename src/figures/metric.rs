@@ -606,7 +606,7 @@ fn cut_comparison(chars: &[char], a: usize, b: usize) -> (usize, bool) {
     while i > a {
         i -= 1;
         let c = chars[i];
-        if (c == '比' || c == '较') && i > a {
+        if c == '比' || c == '较' {
             let next = chars.get(i + 1).copied();
             if next.is_some_and(|n| n.is_ascii_digit() || "上去前同年“\"".contains(n)) {
                 return (i, true);

@@ -364,3 +364,10 @@ fn topic_clause_before_a_year() {
     let f = figs("全国八亿农民中，有百分之九十以上参加了合作社。");
     assert_ne!(f[0].metric.as_deref(), Some("中"));
 }
+
+#[test]
+fn comparison_opening_a_clause_is_no_metric() {
+    let f = figs("新增高中学位8700多个、比年度计划翻了一番。");
+    assert_eq!(f[1].metric.as_deref(), Some("新增高中学位"));
+    assert!(figs("违规电动三四轮车").is_empty());
+}
