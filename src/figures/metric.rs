@@ -842,6 +842,20 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
                 });
             }
         }
+        // 超过原定计划百分之十六, 超过预算15%: the excess over a target, said of the thing
+        // named before it.
+        if let Some((a, b)) = metric {
+            let over = ["超过", "超额完成", "超出", "高于"]
+                .iter()
+                .any(|w| word_at(chars, a, w));
+            let target = ["计划", "预算", "目标", "指标"]
+                .iter()
+                .any(|w| word_before(chars, b, w));
+            if over && target && b - a <= 10 && f.kind == FigKind::Percent {
+                metric = None;
+                change = true;
+            }
+        }
         if metric.is_some_and(|(a, b)| ends_with_change_noun(chars, a, b)) {
             change = true;
         }

@@ -371,3 +371,10 @@ fn comparison_opening_a_clause_is_no_metric() {
     assert_eq!(f[1].metric.as_deref(), Some("新增高中学位"));
     assert!(figs("违规电动三四轮车").is_empty());
 }
+
+#[test]
+fn excess_over_a_plan() {
+    let f = figs("棉花产量达到四千二百万担，超过原定计划百分之十六。");
+    assert_eq!(f[1].metric.as_deref(), Some("棉花产量"));
+    assert_eq!(f[1].role.as_deref(), Some("change"));
+}
