@@ -891,18 +891,23 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
             FigKind::Count | FigKind::Money | FigKind::Quantity | FigKind::Percent
         ) && role != "share-of-target"
         {
-            let bare = match metric {
-                None => true,
-                Some((a, b)) => {
-                    is_bare_verb(chars, a, b)
-                        || b - a == 1
-                        || chars[b - 1] == '了'
-                        || f.kind == FigKind::Count
-                            && (b - a <= 4
-                                || chars[a..b].contains(&'、')
-                                || ends_with_verb(chars, a, b))
-                }
-            };
+            // 9899万农村贫困人口: no measure word, the noun follows the number.
+            let noun_after = f.kind == FigKind::Count
+                && f.unit.is_none()
+                && chars.get(f.end).is_some_and(|&c| is_hanzi(c));
+            let bare = noun_after
+                || match metric {
+                    None => true,
+                    Some((a, b)) => {
+                        is_bare_verb(chars, a, b)
+                            || b - a == 1
+                            || chars[b - 1] == '了'
+                            || f.kind == FigKind::Count
+                                && (b - a <= 4
+                                    || chars[a..b].contains(&'、')
+                                    || ends_with_verb(chars, a, b))
+                    }
+                };
             // 1679个行政村生活污水和199个农村黑臭水体: after a 和 the noun follows the number.
             let listing = word_before(chars, raw_b, "等")
                 || word_before(chars, raw_b, "和")

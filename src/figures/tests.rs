@@ -324,6 +324,7 @@ fn national_report_metrics() {
     assert_eq!(f.metric.as_deref(), Some("细颗粒物（PM2.5）平均浓度"));
     let f = one("现行标准下9899万农村贫困人口全部脱贫");
     assert!(f.kind == "count" && close(f.value, 9.899e7));
+    assert_eq!(f.metric.as_deref(), Some("农村贫困人口"));
 }
 
 #[test]
