@@ -816,6 +816,10 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
                 a = k + 1;
             }
         }
+        // 起征点从月销售额10万元提高到15万元: the metric ends before 从/由 of a from-to.
+        if let Some(k) = from_to_cut(chars, a, b, f.end) {
+            b = k;
+        }
         let mut metric = (b > a).then_some((a, b));
         let mut change = change_words || compared && b < raw_b;
         let mut role: &'static str = "level";
@@ -1095,4 +1099,29 @@ fn topic_before(chars: &[char], figs: &[Raw], floor: usize, end: usize) -> Optio
     let (e, change) = strip_links(chars, a, end);
     let s = strip_leads(chars, a, e);
     (!change && e >= s + 2).then_some((s, e))
+}
+
+/// The `从`/`由` opening "from A to B" inside `chars[a..b]`, when a `到`/`至` follows the
+/// figure ending at `fig_end` closely; None when the char belongs to a word (自由, 从事).
+fn from_to_cut(chars: &[char], a: usize, b: usize, fig_end: usize) -> Option<usize> {
+    let k = (a + 2..b)
+        .rev()
+        .take(10)
+        .find(|&k| matches!(chars[k], '从' | '由'))?;
+    let word = match chars[k] {
+        '从' => {
+            "服顺随听盲".contains(chars[k - 1])
+                || chars
+                    .get(k + 1)
+                    .is_some_and(|&c| "事业而严容简属".contains(c))
+        }
+        _ => {
+            "自理缘经因事".contains(chars[k - 1])
+                || chars.get(k + 1).is_some_and(|&c| "于此衷".contains(c))
+        }
+    };
+    let to = (fig_end..(fig_end + 8).min(chars.len()))
+        .take_while(|&i| !is_clause_break(chars[i]))
+        .any(|i| matches!(chars[i], '到' | '至'));
+    (!word && to && k < b).then_some(k)
 }

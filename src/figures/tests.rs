@@ -379,3 +379,10 @@ fn excess_over_a_plan() {
     assert_eq!(f[1].metric.as_deref(), Some("棉花产量"));
     assert_eq!(f[1].role.as_deref(), Some("change"));
 }
+
+#[test]
+fn from_to_inside_a_clause() {
+    let f = figs("小规模纳税人增值税起征点从月销售额10万元提高到15万元。");
+    assert_eq!(f[0].metric.as_deref(), Some("小规模纳税人增值税起征点"));
+    assert_eq!(f[1].metric.as_deref(), Some("小规模纳税人增值税起征点"));
+}
