@@ -818,7 +818,7 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         }
         // 起征点从月销售额10万元提高到15万元: the metric ends before 从/由 of a from-to.
         if let Some(k) = from_to_cut(chars, a, b, f.end) {
-            b = k;
+            b = strip_links(chars, a, k).0;
         }
         let mut metric = (b > a).then_some((a, b));
         let mut change = change_words || compared && b < raw_b;

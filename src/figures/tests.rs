@@ -386,3 +386,9 @@ fn from_to_inside_a_clause() {
     assert_eq!(f[0].metric.as_deref(), Some("小规模纳税人增值税起征点"));
     assert_eq!(f[1].metric.as_deref(), Some("小规模纳税人增值税起征点"));
 }
+
+#[test]
+fn from_to_after_respectively() {
+    let f = figs("护理补贴标准分别从每人209元、280元提高到217元、290元。");
+    assert_eq!(f[0].metric.as_deref(), Some("护理补贴标准"));
+}
