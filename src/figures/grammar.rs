@@ -262,6 +262,14 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
         }
         return Step::Skip(at + 1);
     }
+    // 几十年, 数万公里, 几百万人: an unnamed multiple of a scale word, at least the scale.
+    if matches!(c, '十' | '百' | '千' | '万' | '亿') && matches!(prev, Some('几') | Some('数'))
+    {
+        return match several(chars, at, floor) {
+            Some(r) => Step::Found(r),
+            None => Step::Skip(at + 1),
+        };
+    }
     // 近万人, 上万, 逾千: a bare scale word after an estimate word.
     if matches!(c, '百' | '千' | '万' | '亿')
         && !word_at(chars, at, "百分之")
@@ -332,6 +340,11 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
         return Step::Skip(at + 1);
     }
 
+    // 七八个, 两三年, 三四万人, 二三十家: two neighbouring digits are an estimate range.
+    if let Some(r) = neighbour_range(chars, at, floor) {
+        return Step::Found(r);
+    }
+
     // yyyy-mm-dd, yyyy.mm.dd, yyyy/mm/dd
     if let Some(end) = iso_date(chars, at) {
         return Step::Found(date(at, end));
@@ -343,6 +356,10 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
     let skip_to = n.end.max(at + 1);
     if n.end > chars.len() {
         return Step::Skip(skip_to);
+    }
+    // 翻一番, 翻两番, 翻了一番多: doubling n times is a ratio of 2^n to the base.
+    if let Some(r) = doubling(chars, at, &n, floor) {
+        return Step::Found(r);
     }
     let after = chars.get(n.end).copied();
     // Glued to Latin letters or a clock colon: 5G, 3.0版 handled by unit absence, 10:54.
@@ -491,7 +508,9 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
             && range.is_none()
             && numerals::big_unit(chars[n.end - 1]).is_some()
         {
-            if let Some(kind) = unitless_kind(chars, at, n.end, floor) {
+            let kind = unitless_kind(chars, at, n.end, floor)
+                .or_else(|| people_noun_after(chars, n.end).then_some(FigKind::Count));
+            if let Some(kind) = kind {
                 let mut end = n.end;
                 let mut approx = over.then_some("over");
                 if let Some((a, e)) = suffix_approx(chars, end) {
@@ -597,7 +616,10 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
                 _ => {}
             }
         }
-        FigKind::Quantity if uname == "度" && n.chinese => return Step::Skip(skip_to),
+        // 一度, 两度: times, not kilowatt-hours (一千一百三十亿度 is an amount).
+        FigKind::Quantity if uname == "度" && n.chinese && n.value < 100.0 => {
+            return Step::Skip(skip_to)
+        }
         _ => {}
     }
     if kind == FigKind::Percent {
@@ -693,6 +715,13 @@ fn figure_at(chars: &[char], at: usize, floor: usize) -> Step {
     {
         if let Some((u2, _, l2)) = unit_at(chars, end + 1) {
             unit_s.push('/');
+            unit_s.push_str(u2);
+            end += 1 + l2;
+        }
+    } else if matches!(kind, FigKind::Money | FigKind::Quantity) && chars.get(end) == Some(&'每') {
+        // 30微克每立方米, 2000元每吨: a rate written with 每.
+        if let Some((u2, FigKind::Quantity | FigKind::Duration, l2)) = unit_at(chars, end + 1) {
+            unit_s.push('每');
             unit_s.push_str(u2);
             end += 1 + l2;
         }
@@ -949,4 +978,166 @@ fn in_short_quote(chars: &[char], start: usize, end: usize) -> bool {
         }
     }
     false
+}
+
+/// 9899万农村贫困人口: a scaled number whose noun, a short phrase ending in a word for people,
+/// follows it without a measure word.
+fn people_noun_after(chars: &[char], end: usize) -> bool {
+    const PEOPLE: &[&str] = &["人口", "农民", "群众", "职工", "劳动力", "居民", "学生"];
+    let mut k = end;
+    while k < chars.len() && k < end + 8 && is_hanzi(chars[k]) {
+        k += 1;
+        if k >= end + 2 && PEOPLE.iter().any(|w| word_before(chars, k, w)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// 翻一番 (×2), 翻两番 (×4), 翻了一番多: `n` is the number after 翻 (or 翻了).
+fn doubling(chars: &[char], at: usize, n: &Number, floor: usize) -> Option<Raw> {
+    if !(n.chinese || n.digit_string) || !n.integer || !(1.0..=6.0).contains(&n.value) {
+        return None;
+    }
+    if chars.get(n.end) != Some(&'番') {
+        return None;
+    }
+    let start = if at > floor && chars[at - 1] == '翻' {
+        at - 1
+    } else if at >= floor + 2 && word_before(chars, at, "翻了") {
+        at - 2
+    } else {
+        return None;
+    };
+    let mut end = n.end + 1;
+    let mut approx = None;
+    if matches!(chars.get(end), Some('多') | Some('余')) {
+        approx = Some("over");
+        end += 1;
+    }
+    Some(Raw {
+        start,
+        end,
+        num_start: at,
+        value: Some(2f64.powi(n.value as i32)),
+        unit: Some("倍".to_string()),
+        kind: FigKind::Ratio,
+        approx,
+        lower: None,
+        upper: None,
+    })
+}
+
+/// 七八个, 一两年, 三四万人, 二三十家: two neighbouring Chinese digits, an optional scale word,
+/// then a unit: a range from the smaller to the larger.
+fn neighbour_range(chars: &[char], at: usize, floor: usize) -> Option<Raw> {
+    let d1 = numerals::chinese_digit(*chars.get(at)?)?;
+    let c2 = *chars.get(at + 1)?;
+    let d2 = numerals::chinese_digit(c2)?;
+    if d1 == 0 || d2 != d1 + 1 || (d1 == 1 && c2 == '二') {
+        return None;
+    }
+    if at > floor && numerals::is_numeral_char(chars[at - 1]) {
+        return None;
+    }
+    let mut p = at + 2;
+    let mut scale = 1.0;
+    if let Some(s) = chars
+        .get(p)
+        .and_then(|&c| numerals::small_unit(c).or_else(|| numerals::big_unit(c)))
+    {
+        scale = s;
+        p += 1;
+        if let Some(b) = chars.get(p).and_then(|&c| numerals::big_unit(c)) {
+            if s < 1e4 {
+                scale *= b;
+                p += 1;
+            }
+        }
+    }
+    if chars.get(p).is_some_and(|&c| numerals::is_numeral_char(c)) {
+        return None;
+    }
+    let (uname, ukind, ulen) = unit_at(chars, p)?;
+    let mut end = p + ulen;
+    let (kind, unit) = match ukind {
+        FigKind::Count | FigKind::Money | FigKind::Quantity | FigKind::Duration => {
+            (ukind, uname.strip_prefix('个').unwrap_or(uname))
+        }
+        FigKind::Year if chars.get(end) != Some(&'代') && chars.get(end) != Some(&'级') => {
+            (FigKind::Duration, uname)
+        }
+        FigKind::Ratio if uname == "倍" => (ukind, uname),
+        _ => return None,
+    };
+    // 三四级, 三四轮车: part of a name.
+    if kind == FigKind::Count && chars.get(end).is_some_and(|&c| "级车型制".contains(c)) {
+        return None;
+    }
+    if matches!(chars.get(end), Some('多') | Some('余')) {
+        end += 1;
+    }
+    let lower = numerals::tidy(d1 as f64 * scale);
+    let upper = numerals::tidy(d2 as f64 * scale);
+    Some(Raw {
+        start: at,
+        end,
+        num_start: at,
+        value: Some(lower),
+        unit: Some(unit.to_string()),
+        kind,
+        approx: Some("range"),
+        lower: Some(lower),
+        upper: Some(upper),
+    })
+}
+
+/// 几十年, 数万公里, 几百万人 at the scale word `at` (after 几 or 数): value the scale, `over`.
+fn several(chars: &[char], at: usize, floor: usize) -> Option<Raw> {
+    // 多数, 无数, 人数, 指数 …: 数 ends another word.
+    if at >= floor + 2 && chars[at - 1] == '数' && chars[at - 2].is_alphanumeric() {
+        let b = chars[at - 2];
+        if "多少无半倍系指次人个总基参函分整岁户件位读票分计算".contains(b)
+        {
+            return None;
+        }
+    }
+    if at < floor + 1 {
+        return None;
+    }
+    let (mut v, mut end) = if chars[at] == '十' {
+        (10.0, at + 1)
+    } else {
+        let n = numerals::bare_scale(chars, at)?;
+        (n.value, n.end)
+    };
+    while let Some(m) = chars.get(end).and_then(|&c| numerals::big_unit(c)) {
+        if m <= v || v == 1e4 && m == 1e4 {
+            break;
+        }
+        v *= m;
+        end += 1;
+    }
+    let (uname, ukind, ulen) = unit_at(chars, end)?;
+    let kind = match ukind {
+        FigKind::Count | FigKind::Money | FigKind::Quantity | FigKind::Duration => ukind,
+        FigKind::Year if chars.get(end + ulen) != Some(&'代') => FigKind::Duration,
+        _ => return None,
+    };
+    let unit = if kind == FigKind::Duration {
+        uname.strip_prefix('个').unwrap_or(uname)
+    } else {
+        uname
+    };
+    Some(Raw {
+        start: at - 1,
+        end: end + ulen,
+        num_start: at - 1,
+        value: Some(v),
+        unit: Some(unit.to_string()),
+        kind,
+        approx: Some("over"),
+        lower: None,
+        upper: None,
+    })
 }

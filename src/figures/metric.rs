@@ -139,6 +139,18 @@ const LINKS: &[(&str, Link)] = &[
     ("上升了", Link::Change),
     ("达到了", Link::Plain),
     ("实际", Link::Plain),
+    ("预计", Link::Plain),
+    ("连续", Link::Plain),
+    ("将", Link::Plain),
+    ("预期", Link::Plain),
+    ("每年平均增长", Link::Change),
+    ("每年平均", Link::Plain),
+    ("平均每年", Link::Plain),
+    ("平均每月", Link::Plain),
+    ("每年", Link::Plain),
+    ("每月", Link::Plain),
+    ("每季度", Link::Plain),
+    ("每天", Link::Plain),
     ("平均为", Link::Plain),
     ("平均达到", Link::Plain),
     ("年均提高", Link::Change),
@@ -302,6 +314,8 @@ const LEADS: &[&str] = &[
     "总体上",
     "总的来看",
     "我们",
+    "将",
+    "把",
     "“",
     "”",
     " ",
@@ -592,9 +606,9 @@ fn cut_comparison(chars: &[char], a: usize, b: usize) -> (usize, bool) {
     while i > a {
         i -= 1;
         let c = chars[i];
-        if (c == '比' || c == '较') && i > a {
+        if c == '比' || c == '较' {
             let next = chars.get(i + 1).copied();
-            if next.is_some_and(|n| n.is_ascii_digit() || "上去前同年".contains(n)) {
+            if next.is_some_and(|n| n.is_ascii_digit() || "上去前同年“\"".contains(n)) {
                 return (i, true);
             }
         }
@@ -717,8 +731,11 @@ fn post_noun(chars: &[char], from: usize, limit: usize) -> Option<(usize, usize)
     while e > a && matches!(chars[e - 1], '”' | '"' | '」') {
         e -= 1;
     }
-    // A one-char noun (48个村) only when the clause ends right after it.
-    let min = if b >= limit || is_clause_break(chars[b]) {
+    // A one-char noun (48个村) only when the clause ends right after it, and not a place
+    // word (八亿农民中, 三年内).
+    let min = if (b >= limit || is_clause_break(chars[b]))
+        && !(e == a + 1 && "中内里上下外间前后来".contains(chars[a]))
+    {
         1
     } else {
         2
@@ -744,10 +761,20 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         let mut cs = f.start;
         while cs > floor {
             let c = chars[cs - 1];
-            if is_clause_break(c) {
+            if is_clause_break(c) && !matches!(c, ')' | '）') {
                 break;
             }
             if c == '、' && prev_fig.is_some_and(|p| p.end + 1 == cs) {
+                break;
+            }
+            // 细颗粒物（PM2.5）平均浓度: an abbreviation in brackets stays inside the noun.
+            if matches!(c, ')' | '）') {
+                if let Some(open) = abbreviation_open(chars, floor, cs - 1) {
+                    cs = open;
+                    continue;
+                }
+            }
+            if is_clause_break(c) {
                 break;
             }
             cs -= 1;
@@ -779,12 +806,19 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         let (mut b, compared) = cut_comparison(chars, pre_a, raw_b);
         let (b2, change_words) = strip_links(chars, pre_a, b);
         b = b2;
-        let mut a = strip_leads(chars, pre_a, b);
+        let mut a = skip_lead_dates(chars, figs, strip_leads(chars, pre_a, b), b);
         // 新增黄石、咸宁、天门等全国文明城市12个: the examples before 等 are not the metric.
+        // 高等学校, 平等, 中等职业教育: 等 inside a word is no list.
         if let Some(k) = (a..b).rev().find(|&k| chars[k] == '等') {
-            if b >= k + 3 {
+            let in_word = k > a && "高平中同初优对均上次一二三特相何".contains(chars[k - 1])
+                || chars.get(k + 1).is_some_and(|&c| "级待候同于".contains(c));
+            if b >= k + 3 && !in_word {
                 a = k + 1;
             }
+        }
+        // 起征点从月销售额10万元提高到15万元: the metric ends before 从/由 of a from-to.
+        if let Some(k) = from_to_cut(chars, a, b, f.end) {
+            b = strip_links(chars, a, k).0;
         }
         let mut metric = (b > a).then_some((a, b));
         let mut change = change_words || compared && b < raw_b;
@@ -812,6 +846,20 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
                 });
             }
         }
+        // 超过原定计划百分之十六, 超过预算15%: the excess over a target, said of the thing
+        // named before it.
+        if let Some((a, b)) = metric {
+            let over = ["超过", "超额完成", "超出", "高于"]
+                .iter()
+                .any(|w| word_at(chars, a, w));
+            let target = ["计划", "预算", "目标", "指标"]
+                .iter()
+                .any(|w| word_before(chars, b, w));
+            if over && target && b - a <= 10 && f.kind == FigKind::Percent {
+                metric = None;
+                change = true;
+            }
+        }
         if metric.is_some_and(|(a, b)| ends_with_change_noun(chars, a, b)) {
             change = true;
         }
@@ -823,12 +871,20 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
                     // 居民收入比2020年增长5%
                     let (e, _) = cut_comparison(chars, cs, p.start);
                     let (e, _) = strip_links(chars, cs, e);
-                    let s = strip_leads(chars, cs, e);
+                    let s = skip_lead_dates(chars, figs, strip_leads(chars, cs, e), e);
                     if e > s {
                         metric = Some((s, e));
                     }
                     if word_before(chars, p.start, "比") || word_before(chars, p.start, "较") {
                         change = change || b < raw_b;
+                    }
+                    // 国家用于农业的投资，一九五七年为十二亿元: the topic is the clause before.
+                    if metric.is_none()
+                        && e <= s
+                        && cs > floor
+                        && matches!(chars[cs - 1], '，' | ',')
+                    {
+                        metric = topic_before(chars, figs, floor, cs - 1);
                     }
                 }
             }
@@ -839,18 +895,23 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
             FigKind::Count | FigKind::Money | FigKind::Quantity | FigKind::Percent
         ) && role != "share-of-target"
         {
-            let bare = match metric {
-                None => true,
-                Some((a, b)) => {
-                    is_bare_verb(chars, a, b)
-                        || b - a == 1
-                        || chars[b - 1] == '了'
-                        || f.kind == FigKind::Count
-                            && (b - a <= 4
-                                || chars[a..b].contains(&'、')
-                                || ends_with_verb(chars, a, b))
-                }
-            };
+            // 9899万农村贫困人口: no measure word, the noun follows the number.
+            let noun_after = f.kind == FigKind::Count
+                && f.unit.is_none()
+                && chars.get(f.end).is_some_and(|&c| is_hanzi(c));
+            let bare = noun_after
+                || match metric {
+                    None => true,
+                    Some((a, b)) => {
+                        is_bare_verb(chars, a, b)
+                            || b - a == 1
+                            || chars[b - 1] == '了'
+                            || f.kind == FigKind::Count
+                                && (b - a <= 4
+                                    || chars[a..b].contains(&'、')
+                                    || ends_with_verb(chars, a, b))
+                    }
+                };
             // 1679个行政村生活污水和199个农村黑臭水体: after a 和 the noun follows the number.
             let listing = word_before(chars, raw_b, "等")
                 || word_before(chars, raw_b, "和")
@@ -893,6 +954,10 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
                 }
             }
         }
+        // 翻一番: a doubling is growth.
+        if f.kind == FigKind::Ratio && chars.get(f.start) == Some(&'翻') {
+            change = true;
+        }
         if change && role == "level" {
             role = "change";
         }
@@ -904,7 +969,30 @@ pub(crate) fn assign(chars: &[char], floor: usize, figs: &[Raw]) -> Vec<MetricRo
         shared.push(respectively);
     }
     distribute(chars, figs, &mut out, &shared);
+    share_head_noun(chars, figs, &mut out);
     out
+}
+
+/// 3个万亿级和7个千亿级产业集群: the first count's noun stops at 和 with only its modifier;
+/// when the next count's noun repeats that modifier's shape, the first takes the shared head
+/// noun (产业集群).
+fn share_head_noun(chars: &[char], figs: &[Raw], out: &mut [MetricRole]) {
+    for k in 0..figs.len().saturating_sub(1) {
+        let (f, g) = (&figs[k], &figs[k + 1]);
+        let (Some((a1, b1)), Some((a2, b2))) = (out[k].metric, out[k + 1].metric) else {
+            continue;
+        };
+        let joined = b1 + 1 == g.start && matches!(chars.get(b1), Some('和' | '、' | '及' | '与'));
+        if f.kind != g.kind || a1 != f.end || a2 != g.end || !joined {
+            continue;
+        }
+        let n1 = b1 - a1;
+        // The modifier of the second noun ends like the first noun (万亿级 / 千亿级).
+        if n1 == 0 || b2 < a2 + n1 + 2 || chars[a2 + n1 - 1] != chars[b1 - 1] {
+            continue;
+        }
+        out[k].metric = Some((a2 + n1, b2));
+    }
 }
 
 /// 入园率和普惠率分别达96%和94%: figures after 分别 that share a metric naming as many
@@ -946,4 +1034,94 @@ fn distribute(chars: &[char], figs: &[Raw], out: &mut [MetricRole], respectively
         }
         k = e;
     }
+}
+
+/// The `(` of a bracketed abbreviation (（PM2.5）, (GDP)) whose `)` is at `close`: short, and
+/// made of Latin letters, digits and dots only.
+fn abbreviation_open(chars: &[char], floor: usize, close: usize) -> Option<usize> {
+    let mut k = close;
+    while k > floor && close - k < 12 {
+        k -= 1;
+        let c = chars[k];
+        if matches!(c, '(' | '（') {
+            let inner = &chars[k + 1..close];
+            let ok = !inner.is_empty()
+                && inner.iter().any(|c| c.is_ascii_alphabetic())
+                && inner
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ' '));
+            return ok.then_some(k);
+        }
+        if !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ' ')) {
+            return None;
+        }
+    }
+    None
+}
+
+/// 一九七四年的农业总产值: a year or date opening the metric is when, not what.
+fn skip_lead_dates(chars: &[char], figs: &[Raw], mut a: usize, b: usize) -> usize {
+    loop {
+        // Figures are sorted by start: a binary search keeps this linear overall.
+        let Some(f) = figs
+            .binary_search_by_key(&a, |f| f.start)
+            .ok()
+            .map(|k| &figs[k])
+            .filter(|f| matches!(f.kind, FigKind::Year | FigKind::Date | FigKind::Duration))
+        else {
+            return a;
+        };
+        let mut e = f.end;
+        while e < b && matches!(chars[e], '的' | '里' | '内' | '中') {
+            e += 1;
+        }
+        if e >= b {
+            return a;
+        }
+        a = strip_leads(chars, e, b);
+    }
+}
+
+/// The clause ending at `end` (a comma) as a topic: short, with no figure and no verb of
+/// change in it.
+fn topic_before(chars: &[char], figs: &[Raw], floor: usize, end: usize) -> Option<(usize, usize)> {
+    let mut a = end;
+    while a > floor && !is_clause_break(chars[a - 1]) && end - a <= 20 {
+        a -= 1;
+    }
+    if end - a > 20 || a == end {
+        return None;
+    }
+    let k = figs.partition_point(|f| f.end <= a);
+    if figs.get(k).is_some_and(|f| f.start < end) {
+        return None;
+    }
+    let (e, change) = strip_links(chars, a, end);
+    let s = strip_leads(chars, a, e);
+    (!change && e >= s + 2).then_some((s, e))
+}
+
+/// The `从`/`由` opening "from A to B" inside `chars[a..b]`, when a `到`/`至` follows the
+/// figure ending at `fig_end` closely; None when the char belongs to a word (自由, 从事).
+fn from_to_cut(chars: &[char], a: usize, b: usize, fig_end: usize) -> Option<usize> {
+    let k = (a + 2..b)
+        .rev()
+        .take(10)
+        .find(|&k| matches!(chars[k], '从' | '由'))?;
+    let word = match chars[k] {
+        '从' => {
+            "服顺随听盲".contains(chars[k - 1])
+                || chars
+                    .get(k + 1)
+                    .is_some_and(|&c| "事业而严容简属".contains(c))
+        }
+        _ => {
+            "自理缘经因事".contains(chars[k - 1])
+                || chars.get(k + 1).is_some_and(|&c| "于此衷".contains(c))
+        }
+    };
+    let to = (fig_end..(fig_end + 8).min(chars.len()))
+        .take_while(|&i| !is_clause_break(chars[i]))
+        .any(|i| matches!(chars[i], '到' | '至'));
+    (!word && to && k < b).then_some(k)
 }

@@ -15,6 +15,8 @@
 //! - Years are four digits written digit by digit (2015年, 一九八五年); other numbers before
 //!   年 are durations. A year with a month or day (2024年11月18日) is one `date`.
 //! - A lone 一 before a measure word (一个, 一家) is an article, not a count.
+//! - 翻一番 / 翻两番 are `ratio` 2 / 4 (倍) with role `change`; neighbouring digits (七八个,
+//!   三四万人, 一两年) are a `range`; 几十年, 数万公里, 几百万人 are the scale word with `over`.
 
 mod grammar;
 mod lexicon;

@@ -289,3 +289,106 @@ fn national_report_forms() {
     assert_eq!(one("合格率百分之百").value, Some(100.0));
     assert!(figs("实现“两个百年”奋斗目标").is_empty());
 }
+
+#[test]
+fn doubling_and_neighbour_ranges() {
+    let f = figs("到本世纪末国民生产总值比一九八〇年翻两番");
+    let r = &f[1];
+    assert!(
+        r.kind == "ratio" && close(r.value, 4.0) && r.text == "翻两番",
+        "{r:?}"
+    );
+    let f = one("城乡居民收入翻了一番多");
+    assert!(close(f.value, 2.0) && f.approx.as_deref() == Some("over"));
+    assert!(figs("费了一番功夫").is_empty());
+    let f = one("全国有七八个省份");
+    assert!(f.kind == "count" && f.approx.as_deref() == Some("range"));
+    assert_eq!((f.lower, f.upper), (Some(7.0), Some(8.0)));
+    let f = one("需要三四万人");
+    assert_eq!((f.lower, f.upper), (Some(30000.0), Some(40000.0)));
+    let f = one("用一两年时间");
+    assert!(f.kind == "duration" && f.upper == Some(2.0));
+    assert!(figs("乱七八糟").is_empty());
+    assert!(figs("十之八九").is_empty());
+}
+
+#[test]
+fn national_report_metrics() {
+    let f = figs("一九七四年的农业总产值比一九六四年增长百分之五十一");
+    assert_eq!(f[2].metric.as_deref(), Some("农业总产值"));
+    let f = one("工业总产值平均每年增长百分之二十五左右");
+    assert_eq!(f.metric.as_deref(), Some("工业总产值"));
+    let f = one("将个人所得税基本减除费用标准提高到每月5000元");
+    assert_eq!(f.metric.as_deref(), Some("个人所得税基本减除费用标准"));
+    let f = one("细颗粒物（PM2.5）平均浓度降至29.3微克/立方米");
+    assert_eq!(f.metric.as_deref(), Some("细颗粒物（PM2.5）平均浓度"));
+    let f = one("现行标准下9899万农村贫困人口全部脱贫");
+    assert!(f.kind == "count" && close(f.value, 9.899e7));
+    assert_eq!(f.metric.as_deref(), Some("农村贫困人口"));
+}
+
+#[test]
+fn unnamed_multiples_and_rates() {
+    let f = one("几十年来");
+    assert!(f.kind == "duration" && close(f.value, 10.0) && f.approx.as_deref() == Some("over"));
+    let f = one("新建铁路数万公里");
+    assert!(f.kind == "quantity" && close(f.value, 1e4) && f.text == "数万公里");
+    assert!(close(one("新增就业几百万人").value, 1e6));
+    assert!(figs("多数十分满意").is_empty());
+    let f = one("平均浓度为30微克每立方米");
+    assert_eq!(f.unit.as_deref(), Some("微克每立方米"));
+    assert!(close(one("发电量达到一千一百三十亿度").value, 1.13e11));
+    assert!(figs("一度下滑").is_empty());
+}
+
+#[test]
+fn words_with_deng_and_yearly_averages() {
+    let f = one("全国共有普通高等学校一千零二十二所");
+    assert!(f.metric.is_some_and(|m| m.ends_with("普通高等学校")));
+    let f = figs("农民人均纯收入达到三百九十七元，扣除物价因素，每年平均增长百分之十五。");
+    assert_eq!(f[1].metric.as_deref(), Some("农民人均纯收入"));
+    assert_eq!(f[1].role.as_deref(), Some("change"));
+}
+
+#[test]
+fn parallel_counts_share_the_head_noun() {
+    let f = figs("全国培育形成3个万亿级和7个千亿级产业集群。");
+    assert_eq!(f[0].metric.as_deref(), Some("产业集群"));
+    assert_eq!(f[1].metric.as_deref(), Some("千亿级产业集群"));
+}
+
+#[test]
+fn topic_clause_before_a_year() {
+    let f = figs("国家用于农业的投资，一九五七年为十二亿元，一九五八年增加到二十六亿元。");
+    assert_eq!(f[1].metric.as_deref(), Some("国家用于农业的投资"));
+    assert_eq!(f[3].metric.as_deref(), Some("国家用于农业的投资"));
+    let f = figs("全国八亿农民中，有百分之九十以上参加了合作社。");
+    assert_ne!(f[0].metric.as_deref(), Some("中"));
+}
+
+#[test]
+fn comparison_opening_a_clause_is_no_metric() {
+    let f = figs("新增高中学位8700多个、比年度计划翻了一番。");
+    assert_eq!(f[1].metric.as_deref(), Some("新增高中学位"));
+    assert!(figs("违规电动三四轮车").is_empty());
+}
+
+#[test]
+fn excess_over_a_plan() {
+    let f = figs("棉花产量达到四千二百万担，超过原定计划百分之十六。");
+    assert_eq!(f[1].metric.as_deref(), Some("棉花产量"));
+    assert_eq!(f[1].role.as_deref(), Some("change"));
+}
+
+#[test]
+fn from_to_inside_a_clause() {
+    let f = figs("小规模纳税人增值税起征点从月销售额10万元提高到15万元。");
+    assert_eq!(f[0].metric.as_deref(), Some("小规模纳税人增值税起征点"));
+    assert_eq!(f[1].metric.as_deref(), Some("小规模纳税人增值税起征点"));
+}
+
+#[test]
+fn from_to_after_respectively() {
+    let f = figs("护理补贴标准分别从每人209元、280元提高到217元、290元。");
+    assert_eq!(f[0].metric.as_deref(), Some("护理补贴标准"));
+}
