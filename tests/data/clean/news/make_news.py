@@ -292,3 +292,63 @@ p = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{t}_搜狐</titl
 <div class="right sidebar"><h3>24小时热文</h3><ul>{RELATED(RT[::-1])}</ul></div></div>
 <div class="footer">Copyright &copy; 2026 Sohu All Rights Reserved. 搜狐公司 版权所有</div></body></html>"""
 write("sohu_article", p, [t] + b)
+
+# 15. title in <h2> under a logo <h1>; related news with prose teasers right after the article
+b = paras(14, 6); t = "陕西：全力以赴稳增长 千方百计惠民生"
+teasers = "".join(f'<li><a href="/n/{i}.html"><h4>{x}</h4></a><p>{e(paras(15 + i, 1, 10)[0][:90])}……</p></li>' for i, x in enumerate(RT[:4]))
+p = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{t} - 陕西网</title></head><body>
+<div class="logo-bar"><h1 class="logo"><a href="/"><img src="logo.png" alt="陕西网">陕西网</a></h1><div class="search"><input type="text"><button>搜索</button></div></div>
+<div class="nav-wrap"><a href="/">首页</a> <a href="/sx/">陕西</a> <a href="/xa/">西安</a> <a href="/sp/">视频</a></div>
+<div class="content-wrap"><div class="article-main"><h2 class="art-title">{e(t)}</h2>
+<div class="art-meta"><span>2026-01-27 09:41</span><span>来源：陕西日报</span><span>编辑：赵敏</span></div>
+<div class="art-body">""" + "".join(f"<p>{e(x, i == 1)}</p>" for i, x in enumerate(b)) + f"""</div></div>
+<div class="news-more"><h3>更多新闻</h3><ul>{teasers}</ul></div></div>
+{foot("陕西网", 15)}</body></html>"""
+write("shaanxi_h2_teasers", p, [t] + b)
+
+# 16. short article, unlabelled comment list with long prose comments
+b = paras(16, 4); t = "重庆市2026年城市更新工作会议召开"
+cmts = "".join(f'<div class="item"><div class="u">重庆网友{i}</div><div class="c">{e(x)}</div><div class="t">2026-01-2{i} 赞(12)</div></div>' for i, x in enumerate(["这次会议的部署非常具体，老旧小区改造是我们老百姓最关心的事情，希望加快推进，让更多居民早日住上舒适的房子。", "城市更新不仅要改造房子，还要注重保护历史文化街区，留住城市记忆，建议多听取居民的意见，让改造更加贴近实际需求。", "我们小区去年已经改造完成，加装了电梯，修缮了外墙，停车也方便多了，为政府的民生工程点赞，希望更多小区能够受益。", "希望城市更新过程中多考虑老年人和残疾人的需求，完善无障碍设施建设，让城市更有温度，也希望社区配套服务跟上。"]))
+p = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{t}_华龙网</title></head><body>
+<div class="hd"><a href="/">华龙网</a> <a href="/cq/">重庆</a> <a href="/gn/">国内</a></div>
+<div class="w"><div class="l"><h1>{e(t)}</h1><div class="s">2026-01-19 07:20:11 来源：重庆日报</div>
+<div class="txt">""" + "".join(f"<p>　　{e(x)}</p>" for x in b) + f"""</div>
+<div class="pl"><div class="hd2">网友留言（4）</div>{cmts}</div></div>
+<div class="r"><h3>今日推荐</h3><ul>{RELATED(RT)}</ul></div></div>
+{foot("华龙网", 16)}</body></html>"""
+write("chongqing_long_comments", p, [t] + b)
+
+# 17. paragraphs as <div>s with <strong> subheads, GBK, text with keyword links
+b = paras(17, 9); t = "湖南：以科技创新引领产业创新"
+def linked(x, i):
+    s = e(x, i % 2 == 0)
+    for kw in ["创新", "产业", "发展"]:
+        if kw in s and i % 3 == 0:
+            s = s.replace(kw, f'<a href="/tag/{kw}.html" class="keylink">{kw}</a>', 1)
+    return s
+body = "".join((f'<div class="para"><strong>{e(x)}</strong></div>' if x.startswith("（") and len(x) < 60 else f'<div class="para">　　{linked(x, i)}</div>') for i, x in enumerate(b))
+p = f"""<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"><title>{t}_红网</title></head><body>
+<div id="header"><div class="links"><a href="/">红网首页</a> | <a href="/xw/">新闻</a> | <a href="/zz/">时政</a> | <a href="/sh/">社会</a></div></div>
+<div id="main"><div class="location">当前位置：<a href="/">红网</a> &gt; <a href="/xw/">新闻</a></div>
+<div class="newsbox"><div class="tit"><h1>{e(t)}</h1></div><div class="info">来源：湖南日报　作者：周月桂　编辑：刘洋　2026-01-23 06:50:21</div>
+<div class="fontsize">字体：<a>大</a> <a>中</a> <a>小</a>　<a href="javascript:print()">打印</a></div>
+<div id="content">{body}</div>
+<div class="share">分享到：<a>微信</a><a>微博</a><a>QQ</a></div><div class="editor">来源：湖南日报<br>作者：周月桂<br>编辑：刘洋</div></div></div>
+<div id="footer">湖南红网新媒体集团主办 版权所有 湘ICP证090001号</div></body></html>"""
+write("hunan_div_paras_links_gbk", p, [t] + b, "gbk")
+
+# 18. article spread over one big <td> with <p>s, a 相关附件 list, and a printed-page footer,
+#     title only in a <td class="title"> (no heading tag), UTF-8 with &nbsp; indents
+b = paras(18, 10); t = "关于做好2026年春节期间有关工作的通知"
+p = f"""<html><head><meta charset="utf-8"><title>{t}--某某省人民政府门户网站</title></head><body>
+<table width="1002" align="center"><tr><td colspan="2"><img src="/images/top.jpg"></td></tr>
+<tr><td class="dh" colspan="2"><a href="/">首页</a> | <a href="/zw/">政务</a> | <a href="/fw/">服务</a> | <a href="/hd/">互动</a> | <a href="/zt/">专题</a></td></tr>
+<tr><td width="700" valign="top"><table width="100%">
+<tr><td class="title" align="center" style="font-size:22px;color:#c00;font-weight:bold">{e(t)}</td></tr>
+<tr><td align="center" class="time">2026年01月16日 来源：省政府办公厅 【<a href="javascript:doZoom(16)">大</a> <a href="javascript:doZoom(14)">中</a> <a href="javascript:doZoom(12)">小</a>】</td></tr>
+<tr><td class="zw">""" + "".join(f"<p>&nbsp;&nbsp;&nbsp;&nbsp;{e(x, i % 2 == 0)}</p>" for i, x in enumerate(b)) + f"""
+<p>附件：<a href="/f/1.doc">春节期间值班安排表</a></p></td></tr></table></td>
+<td width="300" valign="top"><table><tr><td class="lm">最新信息</td></tr>{"".join(f'<tr><td><a href="/n/{i}">{x}</a></td></tr>' for i, x in enumerate(RT))}</table></td></tr></table>
+<table width="1002" align="center"><tr><td align="center">【<a href="javascript:window.print()">打印此页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</td></tr>
+<tr><td align="center">主办单位：某某省人民政府办公厅　承办：某某省大数据中心<br>网站标识码：6100000035　陕ICP备05004898号</td></tr></table></body></html>"""
+write("province_td_title_notag", p, [t] + b)
