@@ -156,6 +156,10 @@ struct Node {
     score: f64,
     /// Sum of the positive (prose) weights below the node.
     prose: f64,
+    /// Prose blocks below the node.
+    prose_blocks: u32,
+    /// Non-prose blocks below the node (a link-dense block counts twice).
+    other_blocks: u32,
 }
 
 #[derive(Debug)]
@@ -504,6 +508,8 @@ impl<'a> Scanner<'a> {
             class_boiler: false,
             score: 0.0,
             prose: 0.0,
+            prose_blocks: 0,
+            other_blocks: 0,
         };
         Scanner {
             src,
@@ -647,6 +653,8 @@ impl<'a> Scanner<'a> {
                 class_boiler,
                 score: 0.0,
                 prose: 0.0,
+                prose_blocks: 0,
+                other_blocks: 0,
             });
             Some(self.nodes.len() - 1)
         } else {
@@ -751,6 +759,10 @@ fn tag_end(b: &[u8], start: usize) -> usize {
 
 /// Share of a node's prose a child must hold for the child to be the main content instead.
 const DESCEND_SHARE: f64 = 0.8;
+/// The same share when every other child with prose is an itemized list (teasers, comments).
+const ITEMS_SHARE: f64 = 0.4;
+/// Prose outside both the article child and the itemized lists that the rule above tolerates.
+const LOOSE_SHARE: f64 = 0.1;
 
 fn weight(b: &Block) -> f64 {
     let len = b.chars as f64;
@@ -764,6 +776,50 @@ fn weight(b: &Block) -> f64 {
     } else {
         -0.5 * len
     }
+}
+
+/// Text of the page's `<title>` (the headline plus the site name, on most news pages).
+fn page_title(html: &str) -> String {
+    let Some(open) = find_ci(html, "<title") else {
+        return String::new();
+    };
+    let rest = &html[open..];
+    let Some(gt) = rest.find('>') else {
+        return String::new();
+    };
+    let body = &rest[gt + 1..];
+    let end = find_ci(body, "</title").unwrap_or(body.len().min(1000));
+    let mut end = end.min(1000);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    decode_entities(&body[..end]).trim().to_string()
+}
+
+/// How many blocks before the content the headline is looked for.
+const TITLE_REACH: usize = 20;
+
+/// The headline part of a `<title>`: the longest piece between site-name separators
+/// ("标题_栏目_站点", "标题 - 站点", "标题--站点", "标题|站点").
+fn title_headline(t: &str) -> String {
+    t.split(['_', '|', '｜', '-', '－'])
+        .map(str::trim)
+        .max_by_key(|p| p.chars().count())
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// A block that is the headline the `<title>` names (equal, or one holds most of the other).
+fn repeats_headline(b: &Block, headline: &str) -> bool {
+    let h = headline.chars().count();
+    if h < 4 {
+        return false;
+    }
+    let t: String = b.text.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = t.chars().count();
+    (t.contains(headline) && n <= h + 12) || (n >= 5 && 2 * n >= h && headline.contains(&t))
 }
 
 fn link_dense(b: &Block) -> bool {
@@ -789,10 +845,19 @@ pub fn extract(html: &str) -> Extracted {
 
     for b in blocks.iter().filter(|b| !is_boiler(b)) {
         let w = weight(b);
+        let (p, o) = if w > 0.0 {
+            (1, 0)
+        } else if link_dense(b) {
+            (0, 2)
+        } else {
+            (0, 1)
+        };
         let mut n = Some(b.node);
         while let Some(id) = n {
             nodes[id].score += w;
             nodes[id].prose += w.max(0.0);
+            nodes[id].prose_blocks += p;
+            nodes[id].other_blocks += o;
             n = nodes[id].parent;
         }
     }
@@ -814,12 +879,32 @@ pub fn extract(html: &str) -> Extracted {
             children[p].push(i);
         }
     }
+    // Teaser lists and comment threads are itemized: each bit of prose comes with a link title,
+    // a user name or a date. Beside such siblings only, a child with less of the prose still
+    // is the article.
+    let itemized = |n: &Node| n.prose_blocks >= 2 && n.other_blocks >= 2 * n.prose_blocks;
     let mut best = best;
     while let Some(&c) = children[best]
         .iter()
         .max_by(|&&a, &&b| nodes[a].prose.total_cmp(&nodes[b].prose))
     {
-        if nodes[best].prose > 0.0 && nodes[c].prose >= DESCEND_SHARE * nodes[best].prose {
+        let total = nodes[best].prose;
+        let others: Vec<usize> = children[best]
+            .iter()
+            .copied()
+            .filter(|&k| k != c && nodes[k].prose > 0.0)
+            .collect();
+        // (A meta line with a colon is a little prose of its own: small siblings don't count.)
+        let loose: f64 = others
+            .iter()
+            .filter(|&&k| !itemized(&nodes[k]))
+            .map(|&k| nodes[k].prose)
+            .sum();
+        let beside_items = nodes[c].prose >= ITEMS_SHARE * total
+            && !itemized(&nodes[c])
+            && others.iter().any(|&k| itemized(&nodes[k]))
+            && loose <= LOOSE_SHARE * total;
+        if total > 0.0 && (nodes[c].prose >= DESCEND_SHARE * total || beside_items) {
             best = c;
         } else {
             break;
@@ -838,10 +923,16 @@ pub fn extract(html: &str) -> Extracted {
     let first_in = blocks
         .iter()
         .position(|b| inside(b.node) && !is_boiler(b) && !link_dense(b));
+    // The headline: the nearest block before the content that the page's <title> repeats
+    // (headings are often <h2>, <strong><font> or a bare <td>), else the nearest <h1>.
+    let headline = title_headline(&page_title(html));
     let title = first_in.and_then(|f| {
-        blocks[..f]
+        let candidate = |b: &Block| !is_boiler(b) && !link_dense(b) && b.chars <= 80;
+        blocks[f.saturating_sub(TITLE_REACH)..f]
             .iter()
-            .rposition(|b| b.h1 && !is_boiler(b) && !link_dense(b) && b.chars <= 80)
+            .rposition(|b| candidate(b) && repeats_headline(b, &headline))
+            .map(|i| i + f.saturating_sub(TITLE_REACH))
+            .or_else(|| blocks[..f].iter().rposition(|b| b.h1 && candidate(b)))
     });
 
     let mut out = Extracted::default();
