@@ -3,7 +3,10 @@
 //! comment boxes, pagination, ads between <div>s of <p>s, ...) → main content, scored by
 //! character-bigram F1 against the known headline + body (tests/data/clean/news/NAME.txt, built
 //! by make_news.py from corpus text). Pages named *_gbk are GBK-encoded, as many such sites are.
-//! Run with `--nocapture` for per-page scores.
+//! Run with `--nocapture` for per-page scores. Measured on these 21 pages: the extractor of
+//! commit 8ced9ff scored mean 0.9437 with 81% of pages >= 0.9 (comments 0.85, prose teasers
+//! 0.82, teaser cards 0.85, a short notice under long comments 0.37); after the headline, itemized
+//! sibling and short-article fixes in src/clean/html.rs: mean 0.999, all pages >= 0.98.
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -137,6 +137,19 @@ const BOILER_TOKENS: &[&str] = &[
     "tuijian",
     "prenext",
 ];
+/// class / id tokens of an article's headline.
+const TITLE_TOKENS: &[&str] = &[
+    "title",
+    "tit",
+    "headline",
+    "biaoti",
+    "bt",
+    "arttitle",
+    "articletitle",
+    "newstitle",
+    "wztitle",
+    "wzbt",
+];
 /// class / id tokens of text hidden from readers (anti-copy noise).
 const HIDDEN_TOKENS: &[&str] = &[
     "jammer",
@@ -171,6 +184,8 @@ struct Block {
     boiler: bool,
     class_boiler: bool,
     h1: bool,
+    /// Inside an `<h2>`/`<h3>` or an element whose class/id says it is a title.
+    titled: bool,
     punctuated: bool,
 }
 
@@ -182,6 +197,7 @@ struct Open {
     boiler: bool,
     class_boiler: bool,
     link: bool,
+    titled: bool,
 }
 
 #[derive(Default)]
@@ -542,6 +558,7 @@ impl<'a> Scanner<'a> {
         }
         let (_, boiler, class_boiler, _) = self.flags();
         let h1 = self.stack.iter().any(|o| o.name == "h1");
+        let titled = self.stack.iter().any(|o| o.titled);
         let punctuated = b.buf.chars().any(|c| {
             matches!(
                 c,
@@ -569,6 +586,7 @@ impl<'a> Scanner<'a> {
             boiler,
             class_boiler,
             h1,
+            titled,
             punctuated,
         });
     }
@@ -661,6 +679,10 @@ impl<'a> Scanner<'a> {
             None
         };
         let link = name == "a";
+        let titled = matches!(name.as_str(), "h2" | "h3")
+            || parsed.iter().any(|(k, v)| {
+                (k == "class" || k == "id") && tokens(v).any(|t| TITLE_TOKENS.contains(&t.as_str()))
+            });
         self.stack.push(Open {
             name,
             node,
@@ -668,6 +690,7 @@ impl<'a> Scanner<'a> {
             boiler,
             class_boiler,
             link,
+            titled,
         });
     }
 
@@ -760,7 +783,7 @@ fn tag_end(b: &[u8], start: usize) -> usize {
 /// Share of a node's prose a child must hold for the child to be the main content instead.
 const DESCEND_SHARE: f64 = 0.8;
 /// The same share when every other child with prose is an itemized list (teasers, comments).
-const ITEMS_SHARE: f64 = 0.4;
+const ITEMS_SHARE: f64 = 0.15;
 /// Prose outside both the article child and the itemized lists that the rule above tolerates.
 const LOOSE_SHARE: f64 = 0.1;
 
@@ -884,27 +907,41 @@ pub fn extract(html: &str) -> Extracted {
     // is the article.
     let itemized = |n: &Node| n.prose_blocks >= 2 && n.other_blocks >= 2 * n.prose_blocks;
     let mut best = best;
-    while let Some(&c) = children[best]
-        .iter()
-        .max_by(|&&a, &&b| nodes[a].prose.total_cmp(&nodes[b].prose))
-    {
+    loop {
         let total = nodes[best].prose;
-        let others: Vec<usize> = children[best]
+        let by_prose = |&&a: &&usize, &&b: &&usize| nodes[a].prose.total_cmp(&nodes[b].prose);
+        let Some(&top) = children[best].iter().max_by(by_prose) else {
+            break;
+        };
+        // One long paragraph is not the article when short ones sit beside it.
+        let whole =
+            nodes[top].prose_blocks >= 2 || nodes[top].prose_blocks == nodes[best].prose_blocks;
+        if total > 0.0 && nodes[top].prose >= DESCEND_SHARE * total && whole {
+            best = top;
+            continue;
+        }
+        // The article is the richest child that is not itself a list of items.
+        let Some(&c) = children[best]
             .iter()
-            .copied()
-            .filter(|&k| k != c && nodes[k].prose > 0.0)
-            .collect();
+            .filter(|&&k| !itemized(&nodes[k]))
+            .max_by(by_prose)
+        else {
+            break;
+        };
+        let others = children[best]
+            .iter()
+            .filter(|&&k| k != c && nodes[k].prose > 0.0);
         // (A meta line with a colon is a little prose of its own: small siblings don't count.)
         let loose: f64 = others
-            .iter()
+            .clone()
             .filter(|&&k| !itemized(&nodes[k]))
             .map(|&k| nodes[k].prose)
             .sum();
-        let beside_items = nodes[c].prose >= ITEMS_SHARE * total
-            && !itemized(&nodes[c])
-            && others.iter().any(|&k| itemized(&nodes[k]))
+        let beside_items = total > 0.0
+            && nodes[c].prose >= ITEMS_SHARE * total
+            && others.clone().any(|&k| itemized(&nodes[k]))
             && loose <= LOOSE_SHARE * total;
-        if total > 0.0 && (nodes[c].prose >= DESCEND_SHARE * total || beside_items) {
+        if beside_items {
             best = c;
         } else {
             break;
@@ -933,6 +970,12 @@ pub fn extract(html: &str) -> Extracted {
             .rposition(|b| candidate(b) && repeats_headline(b, &headline))
             .map(|i| i + f.saturating_sub(TITLE_REACH))
             .or_else(|| blocks[..f].iter().rposition(|b| b.h1 && candidate(b)))
+            .or_else(|| {
+                blocks[f.saturating_sub(TITLE_REACH)..f]
+                    .iter()
+                    .rposition(|b| b.titled && candidate(b) && b.chars >= 5 && !b.punctuated)
+                    .map(|i| i + f.saturating_sub(TITLE_REACH))
+            })
     });
 
     let mut out = Extracted::default();

@@ -352,3 +352,41 @@ p = f"""<html><head><meta charset="utf-8"><title>{t}--某某省人民政府门�
 <table width="1002" align="center"><tr><td align="center">【<a href="javascript:window.print()">打印此页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</td></tr>
 <tr><td align="center">主办单位：某某省人民政府办公厅　承办：某某省大数据中心<br>网站标识码：6100000035　陕ICP备05004898号</td></tr></table></body></html>"""
 write("province_td_title_notag", p, [t] + b)
+
+# 19. two-paragraph notice under a long unlabelled comment thread (more prose in comments)
+b = paras(19, 2, 5); t = "市民政局关于开展2026年春节走访慰问活动的通知"
+cm = [paras(20 + i, 1, 30)[0][:120] for i in range(6)]
+cmts = "".join(f'<li><p class="name"><a href="/u/{i}">网友{i+1}</a></p><p>{e(x)}</p><p class="date">2026-01-1{i} 10:2{i}</p></li>' for i, x in enumerate(cm))
+p = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{t}_民政局</title></head><body>
+<div id="head"><a href="/">首页</a> <a href="/tzgg/">通知公告</a> <a href="/zcfg/">政策法规</a></div>
+<div id="wrap"><div class="art"><h1>{e(t)}</h1><div class="meta">发布日期：2026-01-08</div>
+<div class="art-text">""" + "".join(f"<p>{e(x)}</p>" for x in b) + f"""</div></div>
+<div class="msg"><h3>网友评论</h3><ul class="list">{cmts}</ul></div></div>
+{foot("市民政局", 19)}</body></html>"""
+write("notice_short_long_comments", p, [t] + b)
+
+# 20. image-heavy article with captions centred, <title> = site name only, headline in div.title
+b = paras(21, 8); t = "我市2026年重点民生实事项目全面启动"
+body = ""
+for i, x in enumerate(b):
+    body += f"<p>{e(x)}</p>"
+    if i in (1, 4):
+        body += f'<p align="center"><img src="/u/{i}.jpg" border="0"></p><p align="center">图为项目建设现场。（通讯员 王芳 摄）</p>'
+p = f"""<html><head><meta charset="utf-8"><title>某某市人民政府</title></head><body>
+<div class="top"><a href="/">首页</a> <a href="/xw/">要闻动态</a> <a href="/gk/">政府信息公开</a> <a href="/bs/">政务服务</a></div>
+<div class="container"><div class="article"><div class="title">{e(t)}</div>
+<div class="sub">发布时间：2026-01-30　信息来源：市发展改革委　阅读次数：<span>321</span></div>
+<div class="con">{body}</div><div class="print"><a href="javascript:print()">打印</a> <a href="javascript:close()">关闭</a></div></div></div>
+{foot("某某市人民政府", 20)}</body></html>"""
+write("captions_div_title_sitename", p, [t] + b)
+
+# 21. related news as <div> cards with summaries after the article, GBK
+b = paras(22, 7); t = "甘肃：持续推动生态环境质量改善"
+cards = "".join(f'<div class="card"><div class="card-t"><a href="/n/{i}.html">{x}</a></div><div class="card-s">{e(paras(23 + i, 1, 20)[0][:80])}…</div><div class="card-d">2026-01-1{i}</div></div>' for i, x in enumerate(RT[:5]))
+p = f"""<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"><title>{t}-中国甘肃网</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/gs/">甘肃</a> <a href="/gn/">国内</a></div>
+<div class="page"><div class="left-col"><h1 class="h-title">{e(t)}</h1><div class="h-info">2026-01-12 08:00 来源：甘肃日报</div>
+<div class="h-content">""" + "".join(f"<p>　　{e(x, i == 0)}</p>" for i, x in enumerate(b)) + f"""</div>
+<div class="more-news"><div class="hd">延伸阅读</div>{cards}</div></div></div>
+{foot("中国甘肃网", 21)}</body></html>"""
+write("gansu_cards_gbk", p, [t] + b, "gbk")
