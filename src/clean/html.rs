@@ -783,7 +783,9 @@ fn tag_end(b: &[u8], start: usize) -> usize {
 /// Share of a node's prose a child must hold for the child to be the main content instead.
 const DESCEND_SHARE: f64 = 0.8;
 /// The same share when every other child with prose is an itemized list (teasers, comments).
-const ITEMS_SHARE: f64 = 0.15;
+const ITEMS_SHARE: f64 = 0.05;
+/// ... and at least this much prose (a lone meta line is not an article).
+const ITEMS_MIN_PROSE: f64 = 30.0;
 /// Prose outside both the article child and the itemized lists that the rule above tolerates.
 const LOOSE_SHARE: f64 = 0.1;
 
@@ -913,36 +915,39 @@ pub fn extract(html: &str) -> Extracted {
         let Some(&top) = children[best].iter().max_by(by_prose) else {
             break;
         };
+        // Beside itemized siblings only, the richest child that is not itself a list of items
+        // is the article, however much prose the lists hold.
+        let article = children[best]
+            .iter()
+            .copied()
+            .filter(|&k| !itemized(&nodes[k]))
+            .max_by(|a, b| nodes[*a].prose.total_cmp(&nodes[*b].prose))
+            .filter(|&c| {
+                let others = children[best]
+                    .iter()
+                    .filter(|&&k| k != c && nodes[k].prose > 0.0);
+                // (A meta line with a colon is a little prose of its own: small siblings don't
+                // count.)
+                let loose: f64 = others
+                    .clone()
+                    .filter(|&&k| !itemized(&nodes[k]))
+                    .map(|&k| nodes[k].prose)
+                    .sum();
+                total > 0.0
+                    && nodes[c].prose >= ITEMS_SHARE * total
+                    && nodes[c].prose >= ITEMS_MIN_PROSE
+                    && others.clone().any(|&k| itemized(&nodes[k]))
+                    && loose <= LOOSE_SHARE * total
+            });
+        if let Some(c) = article {
+            best = c;
+            continue;
+        }
         // One long paragraph is not the article when short ones sit beside it.
         let whole =
             nodes[top].prose_blocks >= 2 || nodes[top].prose_blocks == nodes[best].prose_blocks;
         if total > 0.0 && nodes[top].prose >= DESCEND_SHARE * total && whole {
             best = top;
-            continue;
-        }
-        // The article is the richest child that is not itself a list of items.
-        let Some(&c) = children[best]
-            .iter()
-            .filter(|&&k| !itemized(&nodes[k]))
-            .max_by(by_prose)
-        else {
-            break;
-        };
-        let others = children[best]
-            .iter()
-            .filter(|&&k| k != c && nodes[k].prose > 0.0);
-        // (A meta line with a colon is a little prose of its own: small siblings don't count.)
-        let loose: f64 = others
-            .clone()
-            .filter(|&&k| !itemized(&nodes[k]))
-            .map(|&k| nodes[k].prose)
-            .sum();
-        let beside_items = total > 0.0
-            && nodes[c].prose >= ITEMS_SHARE * total
-            && others.clone().any(|&k| itemized(&nodes[k]))
-            && loose <= LOOSE_SHARE * total;
-        if beside_items {
-            best = c;
         } else {
             break;
         }
@@ -1041,6 +1046,38 @@ mod tests {
         let html = format!("<html><body><div id=\"wrap\"><div id=\"a\"><h1>标题</h1>{body}</div><div id=\"b\">{comments}</div></div></body></html>");
         let e = extract(&html);
         assert!(e.text.starts_with("标题\n0这是正文"), "{}", e.text);
+        assert!(!e.text.contains("评论内容"), "{}", e.text);
+    }
+
+    #[test]
+    fn headline_named_by_the_page_title() {
+        let para = "这是正文段落，内容很长，讲述城市更新工作的各项安排和具体措施，确保落实到位。";
+        let body: String = (0..4).map(|i| format!("<p>{i}{para}</p>")).collect();
+        let html = format!(
+            "<html><head><title>全市城市更新工作会议召开_某某网</title></head><body>\
+            <h1 class=\"logo\">某某网</h1><div class=\"list\"><h2>全市城市更新工作会议召开</h2>\
+            <div class=\"txt\">{body}</div></div></body></html>"
+        );
+        let e = extract(&html);
+        assert!(
+            e.text.starts_with("全市城市更新工作会议召开\n0这是"),
+            "{}",
+            e.text
+        );
+        assert!(!e.text.contains("某某网"), "{}", e.text);
+    }
+
+    #[test]
+    fn short_article_beside_longer_comment_list() {
+        let long = "评论内容写得很长很长，我们认真学习了会议精神，很有启发，希望继续加大投入力度，让老百姓得到更多实惠，支持！";
+        let items: String = (0..6)
+            .map(|i| format!("<li><p><a href=\"/u/{i}\">网友{i}</a></p><p>{long}</p><p>2026-01-1{i} 10:20</p></li>"))
+            .collect();
+        let html = format!("<html><body><div id=\"wrap\"><div class=\"art\"><h1>通知</h1><div class=\"t\">\
+            <p>关于开展春节走访慰问活动的通知，请各单位认真组织实施，确保慰问资金及时足额发放到位。</p>\
+            <p>特此通知。</p></div></div><div class=\"msg\"><ul>{items}</ul></div></div></body></html>");
+        let e = extract(&html);
+        assert!(e.text.contains("特此通知"), "{}", e.text);
         assert!(!e.text.contains("评论内容"), "{}", e.text);
     }
 
