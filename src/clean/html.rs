@@ -137,6 +137,19 @@ const BOILER_TOKENS: &[&str] = &[
     "tuijian",
     "prenext",
 ];
+/// class / id tokens of an article's headline.
+const TITLE_TOKENS: &[&str] = &[
+    "title",
+    "tit",
+    "headline",
+    "biaoti",
+    "bt",
+    "arttitle",
+    "articletitle",
+    "newstitle",
+    "wztitle",
+    "wzbt",
+];
 /// class / id tokens of text hidden from readers (anti-copy noise).
 const HIDDEN_TOKENS: &[&str] = &[
     "jammer",
@@ -156,6 +169,10 @@ struct Node {
     score: f64,
     /// Sum of the positive (prose) weights below the node.
     prose: f64,
+    /// Prose blocks below the node.
+    prose_blocks: u32,
+    /// Non-prose blocks below the node (a link-dense block counts twice).
+    other_blocks: u32,
 }
 
 #[derive(Debug)]
@@ -167,6 +184,8 @@ struct Block {
     boiler: bool,
     class_boiler: bool,
     h1: bool,
+    /// Inside an `<h2>`/`<h3>` or an element whose class/id says it is a title.
+    titled: bool,
     punctuated: bool,
 }
 
@@ -178,6 +197,7 @@ struct Open {
     boiler: bool,
     class_boiler: bool,
     link: bool,
+    titled: bool,
 }
 
 #[derive(Default)]
@@ -504,6 +524,8 @@ impl<'a> Scanner<'a> {
             class_boiler: false,
             score: 0.0,
             prose: 0.0,
+            prose_blocks: 0,
+            other_blocks: 0,
         };
         Scanner {
             src,
@@ -536,6 +558,7 @@ impl<'a> Scanner<'a> {
         }
         let (_, boiler, class_boiler, _) = self.flags();
         let h1 = self.stack.iter().any(|o| o.name == "h1");
+        let titled = self.stack.iter().any(|o| o.titled);
         let punctuated = b.buf.chars().any(|c| {
             matches!(
                 c,
@@ -563,6 +586,7 @@ impl<'a> Scanner<'a> {
             boiler,
             class_boiler,
             h1,
+            titled,
             punctuated,
         });
     }
@@ -647,12 +671,18 @@ impl<'a> Scanner<'a> {
                 class_boiler,
                 score: 0.0,
                 prose: 0.0,
+                prose_blocks: 0,
+                other_blocks: 0,
             });
             Some(self.nodes.len() - 1)
         } else {
             None
         };
         let link = name == "a";
+        let titled = matches!(name.as_str(), "h2" | "h3")
+            || parsed.iter().any(|(k, v)| {
+                (k == "class" || k == "id") && tokens(v).any(|t| TITLE_TOKENS.contains(&t.as_str()))
+            });
         self.stack.push(Open {
             name,
             node,
@@ -660,6 +690,7 @@ impl<'a> Scanner<'a> {
             boiler,
             class_boiler,
             link,
+            titled,
         });
     }
 
@@ -751,6 +782,12 @@ fn tag_end(b: &[u8], start: usize) -> usize {
 
 /// Share of a node's prose a child must hold for the child to be the main content instead.
 const DESCEND_SHARE: f64 = 0.8;
+/// The same share when every other child with prose is an itemized list (teasers, comments).
+const ITEMS_SHARE: f64 = 0.05;
+/// ... and at least this much prose (a lone meta line is not an article).
+const ITEMS_MIN_PROSE: f64 = 30.0;
+/// Prose outside both the article child and the itemized lists that the rule above tolerates.
+const LOOSE_SHARE: f64 = 0.1;
 
 fn weight(b: &Block) -> f64 {
     let len = b.chars as f64;
@@ -764,6 +801,50 @@ fn weight(b: &Block) -> f64 {
     } else {
         -0.5 * len
     }
+}
+
+/// Text of the page's `<title>` (the headline plus the site name, on most news pages).
+fn page_title(html: &str) -> String {
+    let Some(open) = find_ci(html, "<title") else {
+        return String::new();
+    };
+    let rest = &html[open..];
+    let Some(gt) = rest.find('>') else {
+        return String::new();
+    };
+    let body = &rest[gt + 1..];
+    let end = find_ci(body, "</title").unwrap_or(body.len().min(1000));
+    let mut end = end.min(1000);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    decode_entities(&body[..end]).trim().to_string()
+}
+
+/// How many blocks before the content the headline is looked for.
+const TITLE_REACH: usize = 20;
+
+/// The headline part of a `<title>`: the longest piece between site-name separators
+/// ("标题_栏目_站点", "标题 - 站点", "标题--站点", "标题|站点").
+fn title_headline(t: &str) -> String {
+    t.split(['_', '|', '｜', '-', '－'])
+        .map(str::trim)
+        .max_by_key(|p| p.chars().count())
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// A block that is the headline the `<title>` names (equal, or one holds most of the other).
+fn repeats_headline(b: &Block, headline: &str) -> bool {
+    let h = headline.chars().count();
+    if h < 4 {
+        return false;
+    }
+    let t: String = b.text.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = t.chars().count();
+    (t.contains(headline) && n <= h + 12) || (n >= 5 && 2 * n >= h && headline.contains(&t))
 }
 
 fn link_dense(b: &Block) -> bool {
@@ -789,10 +870,19 @@ pub fn extract(html: &str) -> Extracted {
 
     for b in blocks.iter().filter(|b| !is_boiler(b)) {
         let w = weight(b);
+        let (p, o) = if w > 0.0 {
+            (1, 0)
+        } else if link_dense(b) {
+            (0, 2)
+        } else {
+            (0, 1)
+        };
         let mut n = Some(b.node);
         while let Some(id) = n {
             nodes[id].score += w;
             nodes[id].prose += w.max(0.0);
+            nodes[id].prose_blocks += p;
+            nodes[id].other_blocks += o;
             n = nodes[id].parent;
         }
     }
@@ -814,13 +904,50 @@ pub fn extract(html: &str) -> Extracted {
             children[p].push(i);
         }
     }
+    // Teaser lists and comment threads are itemized: each bit of prose comes with a link title,
+    // a user name or a date. Beside such siblings only, a child with less of the prose still
+    // is the article.
+    let itemized = |n: &Node| n.prose_blocks >= 2 && n.other_blocks >= 2 * n.prose_blocks;
     let mut best = best;
-    while let Some(&c) = children[best]
-        .iter()
-        .max_by(|&&a, &&b| nodes[a].prose.total_cmp(&nodes[b].prose))
-    {
-        if nodes[best].prose > 0.0 && nodes[c].prose >= DESCEND_SHARE * nodes[best].prose {
+    loop {
+        let total = nodes[best].prose;
+        let by_prose = |&&a: &&usize, &&b: &&usize| nodes[a].prose.total_cmp(&nodes[b].prose);
+        let Some(&top) = children[best].iter().max_by(by_prose) else {
+            break;
+        };
+        // Beside itemized siblings only, the richest child that is not itself a list of items
+        // is the article, however much prose the lists hold.
+        let article = children[best]
+            .iter()
+            .copied()
+            .filter(|&k| !itemized(&nodes[k]))
+            .max_by(|a, b| nodes[*a].prose.total_cmp(&nodes[*b].prose))
+            .filter(|&c| {
+                let others = children[best]
+                    .iter()
+                    .filter(|&&k| k != c && nodes[k].prose > 0.0);
+                // (A meta line with a colon is a little prose of its own: small siblings don't
+                // count.)
+                let loose: f64 = others
+                    .clone()
+                    .filter(|&&k| !itemized(&nodes[k]))
+                    .map(|&k| nodes[k].prose)
+                    .sum();
+                total > 0.0
+                    && nodes[c].prose >= ITEMS_SHARE * total
+                    && nodes[c].prose >= ITEMS_MIN_PROSE
+                    && others.clone().any(|&k| itemized(&nodes[k]))
+                    && loose <= LOOSE_SHARE * total
+            });
+        if let Some(c) = article {
             best = c;
+            continue;
+        }
+        // One long paragraph is not the article when short ones sit beside it.
+        let whole =
+            nodes[top].prose_blocks >= 2 || nodes[top].prose_blocks == nodes[best].prose_blocks;
+        if total > 0.0 && nodes[top].prose >= DESCEND_SHARE * total && whole {
+            best = top;
         } else {
             break;
         }
@@ -838,10 +965,22 @@ pub fn extract(html: &str) -> Extracted {
     let first_in = blocks
         .iter()
         .position(|b| inside(b.node) && !is_boiler(b) && !link_dense(b));
+    // The headline: the nearest block before the content that the page's <title> repeats
+    // (headings are often <h2>, <strong><font> or a bare <td>), else the nearest <h1>.
+    let headline = title_headline(&page_title(html));
     let title = first_in.and_then(|f| {
-        blocks[..f]
+        let candidate = |b: &Block| !is_boiler(b) && !link_dense(b) && b.chars <= 80;
+        blocks[f.saturating_sub(TITLE_REACH)..f]
             .iter()
-            .rposition(|b| b.h1 && !is_boiler(b) && !link_dense(b) && b.chars <= 80)
+            .rposition(|b| candidate(b) && repeats_headline(b, &headline))
+            .map(|i| i + f.saturating_sub(TITLE_REACH))
+            .or_else(|| blocks[..f].iter().rposition(|b| b.h1 && candidate(b)))
+            .or_else(|| {
+                blocks[f.saturating_sub(TITLE_REACH)..f]
+                    .iter()
+                    .rposition(|b| b.titled && candidate(b) && b.chars >= 5 && !b.punctuated)
+                    .map(|i| i + f.saturating_sub(TITLE_REACH))
+            })
     });
 
     let mut out = Extracted::default();
@@ -907,6 +1046,38 @@ mod tests {
         let html = format!("<html><body><div id=\"wrap\"><div id=\"a\"><h1>标题</h1>{body}</div><div id=\"b\">{comments}</div></div></body></html>");
         let e = extract(&html);
         assert!(e.text.starts_with("标题\n0这是正文"), "{}", e.text);
+        assert!(!e.text.contains("评论内容"), "{}", e.text);
+    }
+
+    #[test]
+    fn headline_named_by_the_page_title() {
+        let para = "这是正文段落，内容很长，讲述城市更新工作的各项安排和具体措施，确保落实到位。";
+        let body: String = (0..4).map(|i| format!("<p>{i}{para}</p>")).collect();
+        let html = format!(
+            "<html><head><title>全市城市更新工作会议召开_某某网</title></head><body>\
+            <h1 class=\"logo\">某某网</h1><div class=\"list\"><h2>全市城市更新工作会议召开</h2>\
+            <div class=\"txt\">{body}</div></div></body></html>"
+        );
+        let e = extract(&html);
+        assert!(
+            e.text.starts_with("全市城市更新工作会议召开\n0这是"),
+            "{}",
+            e.text
+        );
+        assert!(!e.text.contains("某某网"), "{}", e.text);
+    }
+
+    #[test]
+    fn short_article_beside_longer_comment_list() {
+        let long = "评论内容写得很长很长，我们认真学习了会议精神，很有启发，希望继续加大投入力度，让老百姓得到更多实惠，支持！";
+        let items: String = (0..6)
+            .map(|i| format!("<li><p><a href=\"/u/{i}\">网友{i}</a></p><p>{long}</p><p>2026-01-1{i} 10:20</p></li>"))
+            .collect();
+        let html = format!("<html><body><div id=\"wrap\"><div class=\"art\"><h1>通知</h1><div class=\"t\">\
+            <p>关于开展春节走访慰问活动的通知，请各单位认真组织实施，确保慰问资金及时足额发放到位。</p>\
+            <p>特此通知。</p></div></div><div class=\"msg\"><ul>{items}</ul></div></div></body></html>");
+        let e = extract(&html);
+        assert!(e.text.contains("特此通知"), "{}", e.text);
         assert!(!e.text.contains("评论内容"), "{}", e.text);
     }
 
