@@ -110,6 +110,8 @@ const CUES: &[(&str, f64, f64)] = &[
     ("关键时期", 1.5, 0.0),
     ("窗口期", 1.0, 0.0),
     ("让我们", 2.0, 0.0),
+    ("坚定不移", 1.0, 0.0),
+    ("继续", 0.5, 0.0),
     // forward: intention and modality
     ("将", 1.5, 0.0),
     ("即将", 1.0, 0.0),
@@ -335,11 +337,85 @@ pub fn cue_scores(analysis: &str) -> CueScores {
             skip_to = i + pat.len();
         }
     }
-    figure_cues(analysis, &mut sc);
     for para in analysis.lines() {
-        lead_sentence_cues(para, &mut sc);
+        let mut p = CueScores::default();
+        figure_cues(para, &mut p);
+        result_clause_cues(para, &mut p);
+        // A paragraph that reports results (figures achieved, "subject + verb" results) is
+        // a review even when it opens like a task (`坚持稳中求进…，经济明显回升。`).
+        let reports_results = p.backward >= 1.0;
+        lead_sentence_cues(para, &mut p, reports_results);
+        sc.add(p);
     }
     sc
+}
+
+/// Predicates that close a clause telling a result (`经济明显回升`, `就业保持稳定`): the
+/// lead-sentence endings plus movements and completions that reviews report.
+const CLAUSE_RESULT_ENDINGS: &[&str] = &[
+    "回升",
+    "下降",
+    "减少",
+    "终结",
+    "完成",
+    "稳定",
+    "改善",
+    "提振",
+    "推进",
+    "提升",
+    "增强",
+    "巩固发展",
+    "建立起来",
+    "好转",
+    "增加",
+    "上升",
+    "扭转",
+    "缓解",
+    "基本实现",
+    "落地见效",
+];
+
+/// Words that open a clause which is not a result: purpose and framing (`使…`, `把…`,
+/// `以…`), where the verb that ends it is the aim.
+const NON_RESULT_OPENINGS: &[&str] = &[
+    "使", "让", "把", "以", "为", "在", "推动", "促进", "实现", "确保", "保持", "按",
+];
+
+/// A clause of a review tells a result as "subject + adverb + verb" with no modal word
+/// (`国家战略科技力量建设加快推进`, `社会信心有效提振`), while a task is "verb + object".
+/// Each such clause of a paragraph counts backward; imperative reviews of national reports
+/// (`坚持稳中求进…，经济明显回升。`) carry no 了 or 已 and are told apart by these.
+fn result_clause_cues(para: &str, sc: &mut CueScores) {
+    let body = strip_marker(para.trim_start());
+    let mut n = 0u32;
+    for clause in body.split(['，', ',', '；', ';', '。']) {
+        let c = clause.trim();
+        let len = c.chars().count();
+        if !(4..=24).contains(&len) {
+            continue;
+        }
+        let Some(end) = CLAUSE_RESULT_ENDINGS
+            .iter()
+            .chain(RESULT_ENDINGS)
+            .find(|w| c.ends_with(*w))
+        else {
+            continue;
+        };
+        // A subject must precede the predicate.
+        if len < end.chars().count() + 2 {
+            continue;
+        }
+        if TASK_OPENINGS.iter().any(|w| c.starts_with(w))
+            || NON_RESULT_OPENINGS.iter().any(|w| c.starts_with(w))
+            || ["要", "将", "必须", "拟", "应", "力争", "争取", "确保", "再"]
+                .iter()
+                .any(|w| c.contains(w))
+        {
+            continue;
+        }
+        n += 1;
+    }
+    sc.backward += 1.2 * f64::from(n.min(3));
 }
 
 /// Predicates that close the lead sentence of a review paragraph: results are told as
@@ -419,7 +495,7 @@ const TASK_OPENINGS: &[&str] = &[
 
 /// The lead sentence of a paragraph (up to 。, at most 30 chars), after an enumeration
 /// marker, tells a result or announces a task.
-fn lead_sentence_cues(para: &str, sc: &mut CueScores) {
+fn lead_sentence_cues(para: &str, sc: &mut CueScores, reports_results: bool) {
     let p = para.trim_start();
     let p = strip_marker(p);
     let opens_task = TASK_OPENINGS.iter().any(|w| p.starts_with(w));
@@ -428,7 +504,7 @@ fn lead_sentence_cues(para: &str, sc: &mut CueScores) {
         .map(|e| &p[..e])
         .filter(|l| (4..=30).contains(&l.chars().count()));
     let ends_result = lead.is_some_and(|l| RESULT_ENDINGS.iter().any(|w| l.ends_with(w)));
-    let told_done = p.contains('了') || p.contains('已');
+    let told_done = p.contains('了') || p.contains('已') || reports_results;
     if ends_result && !opens_task {
         sc.backward += 2.5;
     } else if opens_task && !ends_result && !told_done {
@@ -480,7 +556,12 @@ fn figure_cues(text: &str, sc: &mut CueScores) {
         while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
             i += 1;
         }
-        let before = &text[floor_boundary(text, start.saturating_sub(9))..start];
+        let before = &text[floor_boundary(text, start.saturating_sub(18))..start];
+        // `减税降费约1.3万亿元`: an approximation word does not part a verb from its figure.
+        let before = before
+            .strip_suffix('约')
+            .or_else(|| before.strip_suffix('近'))
+            .unwrap_or(before);
         let after = &text[i..ceil_boundary(text, (i + 15).min(b.len()))];
         // A day of a month (`4月9日`) dates something that happened: plans name months.
         if after.starts_with('日')
@@ -500,15 +581,43 @@ fn figure_cues(text: &str, sc: &mut CueScores) {
             || before.contains("力争");
         if target {
             sc.forward += 0.5;
+        } else if before.ends_with("再提高") || before.ends_with("再增加") || before.contains("拟")
+        {
+            // `再提高20元`, `拟发行…`: a figure still to come.
+            sc.forward += 0.5;
         } else if before.ends_with("增长")
             || before.ends_with("达")
             || before.ends_with("达到")
             || after.starts_with("%,")
         {
             sc.backward += 0.4;
+        } else if ACHIEVED_VERBS.iter().any(|w| before.ends_with(w)) {
+            // A change told with its exact size (`减少1386万`, `新开通60万个`) happened.
+            sc.backward += 0.8;
         }
     }
 }
+
+/// Verbs that, right before an unqualified figure, report a change that happened.
+const ACHIEVED_VERBS: &[&str] = &[
+    "减少",
+    "增加",
+    "新增",
+    "新建",
+    "削减",
+    "压缩",
+    "下降",
+    "提高",
+    "突破",
+    "超过",
+    "开通",
+    "通车里程",
+    "减税降费",
+    "减税降费约",
+    "累计",
+    "搬迁",
+    "公路",
+];
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {

@@ -5,7 +5,7 @@
 mod structure_common;
 
 use structure_common::*;
-use zhreport::classify::{classify_article, classify_text};
+use zhreport::classify::{classify_article, classify_text, cue_scores};
 use zhreport::structure::analyze;
 
 const DOCS: [&str; 9] = [
@@ -114,9 +114,12 @@ fn heldout_paragraph_kinds() {
         if got.as_str() == want {
             ok += 1;
         } else {
+            let sc = cue_scores(&analysis_view(para));
             report.push_str(&format!(
-                "{} ({score:.2}) != {want}: {para}\n",
-                got.as_str()
+                "{} ({score:.2}; fwd {:.1} back {:.1}) != {want}: {para}\n",
+                got.as_str(),
+                sc.forward,
+                sc.backward
             ));
         }
     }
