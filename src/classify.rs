@@ -343,7 +343,7 @@ pub fn cue_scores(analysis: &str) -> CueScores {
         result_clause_cues(para, &mut p);
         // A paragraph that reports results (figures achieved, "subject + verb" results) is
         // a review even when it opens like a task (`坚持稳中求进…，经济明显回升。`).
-        let reports_results = p.backward >= 1.0;
+        let reports_results = p.backward >= 1.5;
         lead_sentence_cues(para, &mut p, reports_results);
         sc.add(p);
     }
@@ -378,7 +378,26 @@ const CLAUSE_RESULT_ENDINGS: &[&str] = &[
 /// Words that open a clause which is not a result: purpose and framing (`使…`, `把…`,
 /// `以…`), where the verb that ends it is the aim.
 const NON_RESULT_OPENINGS: &[&str] = &[
-    "使", "让", "把", "以", "为", "在", "推动", "促进", "实现", "确保", "保持", "按",
+    "使", "让", "把", "以", "为", "在", "推动", "促进", "实现", "确保", "保持", "按", "协同",
+    "一体", "分类", "精准", "力促", "——",
+];
+
+/// Words that make a clause a target or a wish, not a result told.
+const NON_RESULT_WORDS: &[&str] = &[
+    "要",
+    "将",
+    "必须",
+    "拟",
+    "应",
+    "力争",
+    "争取",
+    "确保",
+    "再",
+    "更",
+    "进一步",
+    "以上",
+    "左右",
+    "、",
 ];
 
 /// A clause of a review tells a result as "subject + adverb + verb" with no modal word
@@ -387,6 +406,10 @@ const NON_RESULT_OPENINGS: &[&str] = &[
 /// (`坚持稳中求进…，经济明显回升。`) carry no 了 or 已 and are told apart by these.
 fn result_clause_cues(para: &str, sc: &mut CueScores) {
     let body = strip_marker(para.trim_start());
+    // Targets are told as states to reach (`主要目标是:…显著增强`).
+    if body.contains("目标") {
+        return;
+    }
     let mut n = 0u32;
     for clause in body.split(['，', ',', '；', ';', '。']) {
         let c = clause.trim();
@@ -407,15 +430,13 @@ fn result_clause_cues(para: &str, sc: &mut CueScores) {
         }
         if TASK_OPENINGS.iter().any(|w| c.starts_with(w))
             || NON_RESULT_OPENINGS.iter().any(|w| c.starts_with(w))
-            || ["要", "将", "必须", "拟", "应", "力争", "争取", "确保", "再"]
-                .iter()
-                .any(|w| c.contains(w))
+            || NON_RESULT_WORDS.iter().any(|w| c.contains(w))
         {
             continue;
         }
         n += 1;
     }
-    sc.backward += 1.2 * f64::from(n.min(3));
+    sc.backward += 1.0 * f64::from(n.min(3));
 }
 
 /// Predicates that close the lead sentence of a review paragraph: results are told as
@@ -497,7 +518,17 @@ const TASK_OPENINGS: &[&str] = &[
 /// marker, tells a result or announces a task.
 fn lead_sentence_cues(para: &str, sc: &mut CueScores, reports_results: bool) {
     let p = para.trim_start();
-    let p = strip_marker(p);
+    let bare = strip_marker(p);
+    // A numbered lead sentence alone on its line is a heading: reviews word their headings
+    // as tasks too (`（一）加大宏观调控力度，推动经济持续回升向好。`), so it is no evidence.
+    if bare.len() < p.len()
+        && bare
+            .find('。')
+            .is_none_or(|e| bare[e..].chars().count() <= 1)
+    {
+        return;
+    }
+    let p = bare;
     let opens_task = TASK_OPENINGS.iter().any(|w| p.starts_with(w));
     let lead = p
         .find('。')
