@@ -128,3 +128,37 @@ fn heldout_paragraph_kinds() {
     assert!(n >= 40, "too few paragraphs: {n}");
     assert!(acc >= 0.9, "held-out paragraph accuracy {acc:.3}\n{report}");
 }
+
+/// Titles of headings fused to their paragraph end where the sentence begins: the fused
+/// variants give the same titles as the documents with line breaks.
+#[test]
+fn heldout_fused_titles_match() {
+    let (mut ok, mut n, mut report) = (0usize, 0usize, String::new());
+    for doc in DOCS.iter().filter(|d| d.ends_with("_fused")) {
+        let gold = read_labels(&format!("heldout/{doc}.tsv"));
+        let text = heldout(&format!("{doc}.txt"));
+        let analysis = analysis_view(&text);
+        let page = analyze(&text, &analysis);
+        let got: Vec<(usize, String)> = page
+            .articles
+            .iter()
+            .flat_map(|a| a.sections.iter())
+            .filter(|s| s.level <= 2)
+            .map(|s| (line_of(&text, s.offset), s.title.clone()))
+            .collect();
+        for g in &gold {
+            let t = got.iter().find(|p| p.0 == g.line).map(|p| p.1.as_str());
+            n += 1;
+            if t == Some(g.title.as_str()) {
+                ok += 1;
+            } else {
+                report.push_str(&format!("{doc}:{} {t:?} != {}\n", g.line, g.title));
+            }
+        }
+    }
+    eprintln!("held-out fused titles: {ok}/{n}\n{report}");
+    assert!(
+        ok as f64 >= 0.95 * n as f64,
+        "fused titles {ok}/{n}\n{report}"
+    );
+}

@@ -236,6 +236,11 @@ const FUSED_CUES: &[&str] = &[
     "明年是",
     "今后五年",
     "未来五年",
+    "从现在起",
+    "我国",
+    "十八大以来",
+    "十九大以来",
+    "二十大以来",
 ];
 
 /// Title range `[start, end)` of a heading whose text begins at `from` (marker skipped)
@@ -271,6 +276,9 @@ pub(crate) fn title_range(s: &[char], from: usize, end: usize) -> (usize, usize)
         return (a, trim_title_end(s, a, p));
     }
     if let Some(p) = fused_cue(s, a, first_clause_end) {
+        return (a, trim_title_end(s, a, p));
+    }
+    if let Some(p) = fused_repeat(s, a, stop) {
         return (a, trim_title_end(s, a, p));
     }
     let mut e = stop;
@@ -351,7 +359,59 @@ fn fused_ending(s: &[char], a: usize, clause_end: usize) -> Option<usize> {
                 if s.get(p + n) == Some(&'的') {
                     continue;
                 }
-                return Some(p + n);
+                // `总体要求和政策取向`: two endings joined by 和/与/及 make one heading.
+                let mut e = p + n;
+                if matches!(s.get(e), Some('和' | '与' | '及')) {
+                    let more = (e + 1..(e + 9).min(clause_end)).find_map(|q| {
+                        HEADING_ENDINGS
+                            .iter()
+                            .find(|w2| starts_with(s, q, w2))
+                            .map(|w2| q + w2.chars().count())
+                    });
+                    if let Some(m2) = more.filter(|&m2| m2 <= clause_end) {
+                        e = m2;
+                    }
+                }
+                return Some(e);
+            }
+        }
+    }
+    None
+}
+
+/// Verbs that open the first sentence of a paragraph restating its heading.
+const OPENING_VERBS: &[&str] = &[
+    "推进", "坚持", "推动", "实现", "加快", "深化", "实施", "建设", "发展", "加强", "坚定", "做好",
+    "开辟", "把握", "构建", "促进",
+];
+
+/// End of a heading fused to a paragraph that restates it: the paragraph opens with the
+/// heading's own first words (`经济体制改革问题经济体制改革是…`) or with the words that close
+/// it (`…着力推动高质量发展高质量发展是…`). Only inside the first sentence `[a, stop)`.
+fn fused_repeat(s: &[char], a: usize, stop: usize) -> Option<usize> {
+    const HEAD: usize = 4;
+    let hi = stop.min(a + 48);
+    let word = |c: char| is_hanzi(c) || c.is_ascii_digit();
+    for p in a + HEAD..hi {
+        if p + HEAD <= stop && (0..HEAD).all(|k| s[p + k] == s[a + k] && word(s[a + k])) {
+            return Some(p);
+        }
+        // `…新境界推进马克思主义中国化…`: the paragraph restates six chars of the heading,
+        // possibly after a verb that opens its sentence.
+        let run = p..p + 6;
+        if run.end <= stop
+            && s[run.clone()].iter().all(|&c| is_hanzi(c))
+            && s[a..p].windows(6).any(|w| w == &s[run.clone()])
+        {
+            let verb = p >= a + 6 && OPENING_VERBS.iter().any(|v| starts_with(s, p - 2, v));
+            return Some(if verb { p - 2 } else { p });
+        }
+        for m in 3..=6 {
+            if p >= a + m + 2
+                && p + m <= stop
+                && (0..m).all(|k| s[p - m + k] == s[p + k] && word(s[p + k]))
+            {
+                return Some(p);
             }
         }
     }
