@@ -8,7 +8,7 @@ use structure_common::*;
 use zhreport::classify::{classify_article, classify_text, cue_scores};
 use zhreport::structure::analyze;
 
-const DOCS: [&str; 9] = [
+const DOCS: [&str; 10] = [
     "nat_2025",
     "nat_2025_fused",
     "nat_1984",
@@ -18,6 +18,7 @@ const DOCS: [&str; 9] = [
     "nat_2019_trad_fused",
     "party_2022",
     "party_2022_fused",
+    "nat_1957",
 ];
 
 fn heldout(name: &str) -> String {

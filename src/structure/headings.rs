@@ -24,6 +24,8 @@ pub(crate) enum Style {
     CnComma,
     /// 一. / 一．
     CnDot,
+    /// `一　关于…` : a numeral and a space before a short heading line (older reports).
+    CnSpace,
     /// （一）
     CnParen,
     /// 一）
@@ -136,6 +138,26 @@ pub(crate) fn parse_marker(s: &[char], i: usize, end: usize) -> Option<Marker> {
                 '.' => mk(Style::CnDot, n, k + 1),
                 ')' => mk(Style::CnHalfParen, n, k + 1),
                 '是' if n <= 30 => mk(Style::Shi, n, k + 1),
+                b if is_blank(b) => {
+                    // Only a whole short line without a sentence end: `一 关于经济建设`.
+                    let mut q = j;
+                    while at(q).is_some_and(is_blank) {
+                        q += 1;
+                    }
+                    let rest = &s[q.min(s.len())..];
+                    let body = rest.iter().filter(|c| !is_blank(**c)).count();
+                    let sentence = rest
+                        .iter()
+                        .any(|c| matches!(c, '。' | ',' | ';' | '!' | '?'));
+                    if (2..=30).contains(&body)
+                        && !sentence
+                        && rest.first().is_some_and(|&c| is_hanzi(c))
+                    {
+                        mk(Style::CnSpace, n, q - i)
+                    } else {
+                        None
+                    }
+                }
                 '月' => parse_month(s, i, n, n, j),
                 '-' | '—' | '~' | '至' => {
                     let mut q = j;
@@ -427,6 +449,7 @@ fn is_part_style(st: Style) -> bool {
     matches!(
         st,
         Style::CnComma
+            | Style::CnSpace
             | Style::CnParen
             | Style::DiZhang
             | Style::DiJie
