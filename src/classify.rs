@@ -375,6 +375,21 @@ const CLAUSE_RESULT_ENDINGS: &[&str] = &[
     "落地见效",
 ];
 
+/// The result endings keyed by their last char, sorted, for one lookup per clause.
+fn result_endings_by_last_char() -> &'static [(char, &'static str)] {
+    static E: OnceLock<Vec<(char, &'static str)>> = OnceLock::new();
+    E.get_or_init(|| {
+        let mut v: Vec<(char, &'static str)> = CLAUSE_RESULT_ENDINGS
+            .iter()
+            .chain(RESULT_ENDINGS)
+            .filter_map(|w| w.chars().next_back().map(|c| (c, *w)))
+            .collect();
+        // Longest first within a char, as the list order did before.
+        v.sort_by_key(|e| (e.0, std::cmp::Reverse(e.1.len())));
+        v
+    })
+}
+
 /// Words that open a clause which is not a result: purpose and framing (`使…`, `把…`,
 /// `以…`), where the verb that ends it is the aim.
 const NON_RESULT_OPENINGS: &[&str] = &[
@@ -411,21 +426,28 @@ fn result_clause_cues(para: &str, sc: &mut CueScores) {
         return;
     }
     let mut n = 0u32;
+    let ends = result_endings_by_last_char();
     for clause in body.split(['，', ',', '；', ';', '。']) {
         let c = clause.trim();
-        let len = c.chars().count();
-        if !(4..=24).contains(&len) {
+        // 4..=24 chars; cheap byte bounds first, the exact count only on a hit.
+        if c.len() < 4 || c.len() > 96 {
             continue;
         }
-        let Some(end) = CLAUSE_RESULT_ENDINGS
+        let Some(last) = c.chars().next_back() else {
+            continue;
+        };
+        let lo = ends.partition_point(|e| e.0 < last);
+        let Some(end) = ends[lo..]
             .iter()
-            .chain(RESULT_ENDINGS)
-            .find(|w| c.ends_with(*w))
+            .take_while(|e| e.0 == last)
+            .map(|e| e.1)
+            .find(|w| c.ends_with(w))
         else {
             continue;
         };
+        let len = c.chars().count();
         // A subject must precede the predicate.
-        if len < end.chars().count() + 2 {
+        if !(4..=24).contains(&len) || len < end.chars().count() + 2 {
             continue;
         }
         if TASK_OPENINGS.iter().any(|w| c.starts_with(w))
