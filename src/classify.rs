@@ -546,7 +546,7 @@ fn lead_sentence_cues(para: &str, sc: &mut CueScores, reports_results: bool) {
     if bare.len() < p.len()
         && bare
             .find('。')
-            .is_none_or(|e| bare[e..].chars().count() <= 1)
+            .is_none_or(|e| bare[e..].chars().nth(1).is_none())
     {
         return;
     }
