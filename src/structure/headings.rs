@@ -681,6 +681,39 @@ mod tests {
     }
 
     #[test]
+    fn numeral_and_space_heads_a_short_line_only() {
+        assert_eq!(
+            marker("一　关于一九五六年的工作"),
+            Some((Style::CnSpace, 1, 2))
+        );
+        assert_eq!(
+            marker("三 关于国家机关的工作"),
+            Some((Style::CnSpace, 3, 2))
+        );
+        // A sentence is no heading, nor is a numeral before a figure.
+        assert_eq!(marker("一 年来，我们做了大量工作。"), None);
+        assert_eq!(marker("三 5家企业"), None);
+    }
+
+    #[test]
+    fn fused_titles_end_where_the_paragraph_restates_them() {
+        assert_eq!(
+            title("二、经济体制改革问题经济体制改革是一项全面而深刻的变革。"),
+            "经济体制改革问题"
+        );
+        assert_eq!(
+            title("二、开辟马克思主义中国化时代化新境界推进马克思主义中国化时代化是一个过程。"),
+            "开辟马克思主义中国化时代化新境界"
+        );
+        assert_eq!(
+            title("二、2025年经济社会发展总体要求和政策取向今年是“十四五”规划收官之年。"),
+            "2025年经济社会发展总体要求和政策取向"
+        );
+        // No restatement: the heading is kept whole.
+        assert_eq!(title("（二）农业生产的跃进。"), "农业生产的跃进");
+    }
+
+    #[test]
     fn marker_styles() {
         assert_eq!(marker("一、指导思想"), Some((Style::CnComma, 1, 2)));
         assert_eq!(marker("十二、其他"), Some((Style::CnComma, 12, 3)));
