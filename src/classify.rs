@@ -426,10 +426,6 @@ const NON_RESULT_WORDS: &[&str] = &[
 /// (`坚持稳中求进…，经济明显回升。`) carry no 了 or 已 and are told apart by these.
 fn result_clause_cues(para: &str, sc: &mut CueScores) {
     let body = strip_marker(para.trim_start());
-    // Targets are told as states to reach (`主要目标是:…显著增强`).
-    if body.contains("目标") {
-        return;
-    }
     let mut n = 0u32;
     let ends = result_endings_by_last_char();
     for clause in body.split(['，', ',', '；', ';', '。']) {
@@ -463,7 +459,10 @@ fn result_clause_cues(para: &str, sc: &mut CueScores) {
         }
         n += 1;
     }
-    sc.backward += 1.0 * f64::from(n.min(3));
+    // Targets are told as states to reach (`主要目标是:…显著增强`).
+    if n > 0 && !body.contains("目标") {
+        sc.backward += 1.0 * f64::from(n.min(3));
+    }
 }
 
 /// Predicates that close the lead sentence of a review paragraph: results are told as
