@@ -24,6 +24,8 @@ pub(crate) enum Style {
     CnComma,
     /// 一. / 一．
     CnDot,
+    /// `一　关于…` : a numeral and a space before a short heading line (older reports).
+    CnSpace,
     /// （一）
     CnParen,
     /// 一）
@@ -136,6 +138,26 @@ pub(crate) fn parse_marker(s: &[char], i: usize, end: usize) -> Option<Marker> {
                 '.' => mk(Style::CnDot, n, k + 1),
                 ')' => mk(Style::CnHalfParen, n, k + 1),
                 '是' if n <= 30 => mk(Style::Shi, n, k + 1),
+                b if is_blank(b) => {
+                    // Only a whole short line without a sentence end: `一 关于经济建设`.
+                    let mut q = j;
+                    while at(q).is_some_and(is_blank) {
+                        q += 1;
+                    }
+                    let rest = &s[q.min(s.len())..];
+                    let body = rest.iter().filter(|c| !is_blank(**c)).count();
+                    let sentence = rest
+                        .iter()
+                        .any(|c| matches!(c, '。' | ',' | ';' | '!' | '?'));
+                    if (2..=30).contains(&body)
+                        && !sentence
+                        && rest.first().is_some_and(|&c| is_hanzi(c))
+                    {
+                        mk(Style::CnSpace, n, q - i)
+                    } else {
+                        None
+                    }
+                }
                 '月' => parse_month(s, i, n, n, j),
                 '-' | '—' | '~' | '至' => {
                     let mut q = j;
@@ -236,6 +258,11 @@ const FUSED_CUES: &[&str] = &[
     "明年是",
     "今后五年",
     "未来五年",
+    "从现在起",
+    "我国",
+    "十八大以来",
+    "十九大以来",
+    "二十大以来",
 ];
 
 /// Title range `[start, end)` of a heading whose text begins at `from` (marker skipped)
@@ -271,6 +298,9 @@ pub(crate) fn title_range(s: &[char], from: usize, end: usize) -> (usize, usize)
         return (a, trim_title_end(s, a, p));
     }
     if let Some(p) = fused_cue(s, a, first_clause_end) {
+        return (a, trim_title_end(s, a, p));
+    }
+    if let Some(p) = fused_repeat(s, a, stop) {
         return (a, trim_title_end(s, a, p));
     }
     let mut e = stop;
@@ -351,7 +381,59 @@ fn fused_ending(s: &[char], a: usize, clause_end: usize) -> Option<usize> {
                 if s.get(p + n) == Some(&'的') {
                     continue;
                 }
-                return Some(p + n);
+                // `总体要求和政策取向`: two endings joined by 和/与/及 make one heading.
+                let mut e = p + n;
+                if matches!(s.get(e), Some('和' | '与' | '及')) {
+                    let more = (e + 1..(e + 9).min(clause_end)).find_map(|q| {
+                        HEADING_ENDINGS
+                            .iter()
+                            .find(|w2| starts_with(s, q, w2))
+                            .map(|w2| q + w2.chars().count())
+                    });
+                    if let Some(m2) = more.filter(|&m2| m2 <= clause_end) {
+                        e = m2;
+                    }
+                }
+                return Some(e);
+            }
+        }
+    }
+    None
+}
+
+/// Verbs that open the first sentence of a paragraph restating its heading.
+const OPENING_VERBS: &[&str] = &[
+    "推进", "坚持", "推动", "实现", "加快", "深化", "实施", "建设", "发展", "加强", "坚定", "做好",
+    "开辟", "把握", "构建", "促进",
+];
+
+/// End of a heading fused to a paragraph that restates it: the paragraph opens with the
+/// heading's own first words (`经济体制改革问题经济体制改革是…`) or with the words that close
+/// it (`…着力推动高质量发展高质量发展是…`). Only inside the first sentence `[a, stop)`.
+fn fused_repeat(s: &[char], a: usize, stop: usize) -> Option<usize> {
+    const HEAD: usize = 4;
+    let hi = stop.min(a + 48);
+    let word = |c: char| is_hanzi(c) || c.is_ascii_digit();
+    for p in a + HEAD..hi {
+        if p + HEAD <= stop && (0..HEAD).all(|k| s[p + k] == s[a + k] && word(s[a + k])) {
+            return Some(p);
+        }
+        // `…新境界推进马克思主义中国化…`: the paragraph restates six chars of the heading,
+        // possibly after a verb that opens its sentence.
+        let run = p..p + 6;
+        if run.end <= stop
+            && s[run.clone()].iter().all(|&c| is_hanzi(c))
+            && s[a..p].windows(6).any(|w| w == &s[run.clone()])
+        {
+            let verb = p >= a + 6 && OPENING_VERBS.iter().any(|v| starts_with(s, p - 2, v));
+            return Some(if verb { p - 2 } else { p });
+        }
+        for m in 3..=6 {
+            if p >= a + m + 2
+                && p + m <= stop
+                && (0..m).all(|k| s[p - m + k] == s[p + k] && word(s[p + k]))
+            {
+                return Some(p);
             }
         }
     }
@@ -367,6 +449,7 @@ fn is_part_style(st: Style) -> bool {
     matches!(
         st,
         Style::CnComma
+            | Style::CnSpace
             | Style::CnParen
             | Style::DiZhang
             | Style::DiJie
@@ -595,6 +678,39 @@ mod tests {
         let m = parse_marker(&v, 0, v.len()).expect("marker");
         let (a, e) = title_range(&v, m.len, v.len());
         v[a..e].iter().collect()
+    }
+
+    #[test]
+    fn numeral_and_space_heads_a_short_line_only() {
+        assert_eq!(
+            marker("一　关于一九五六年的工作"),
+            Some((Style::CnSpace, 1, 2))
+        );
+        assert_eq!(
+            marker("三 关于国家机关的工作"),
+            Some((Style::CnSpace, 3, 2))
+        );
+        // A sentence is no heading, nor is a numeral before a figure.
+        assert_eq!(marker("一 年来，我们做了大量工作。"), None);
+        assert_eq!(marker("三 5家企业"), None);
+    }
+
+    #[test]
+    fn fused_titles_end_where_the_paragraph_restates_them() {
+        assert_eq!(
+            title("二、经济体制改革问题经济体制改革是一项全面而深刻的变革。"),
+            "经济体制改革问题"
+        );
+        assert_eq!(
+            title("二、开辟马克思主义中国化时代化新境界推进马克思主义中国化时代化是一个过程。"),
+            "开辟马克思主义中国化时代化新境界"
+        );
+        assert_eq!(
+            title("二、2025年经济社会发展总体要求和政策取向今年是“十四五”规划收官之年。"),
+            "2025年经济社会发展总体要求和政策取向"
+        );
+        // No restatement: the heading is kept whole.
+        assert_eq!(title("（二）农业生产的跃进。"), "农业生产的跃进");
     }
 
     #[test]
