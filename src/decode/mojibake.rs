@@ -26,8 +26,7 @@ pub fn repair(text: &str) -> (Cow<'_, str>, Mojibake) {
     if !any_suspicious(text) {
         return (Cow::Borrowed(text), Mojibake::default());
     }
-    let chars: Vec<char> = text.chars().collect();
-    let spans = find_spans(&chars);
+    let spans = spans(text);
     let counts = Mojibake {
         spans: spans.len(),
         repaired: spans.iter().filter(|s| s.replacement.is_some()).count(),
@@ -35,6 +34,7 @@ pub fn repair(text: &str) -> (Cow<'_, str>, Mojibake) {
     if counts.repaired == 0 {
         return (Cow::Borrowed(text), counts);
     }
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     for span in &spans {
@@ -78,12 +78,26 @@ pub enum SpanKind {
 }
 
 /// All spans of `text`, in order, for callers that want to show them (e.g. `--explain`).
+///
+/// Lines are examined one by one and only those the cheap pre-scan flags: a line break is
+/// ASCII, so every kind of damage resynchronises there, and a page with one rare character
+/// no longer sends all its lines through the round-trip searches.
 pub fn spans(text: &str) -> Vec<Span> {
-    if !any_suspicious(text) {
-        return Vec::new();
+    let mut out = Vec::new();
+    let mut base = 0;
+    for line in text.split_inclusive('\n') {
+        let n = line.chars().count();
+        if any_suspicious(line) {
+            let chars: Vec<char> = line.chars().collect();
+            out.extend(find_spans(&chars).into_iter().map(|mut s| {
+                s.start += base;
+                s.end += base;
+                s
+            }));
+        }
+        base += n;
     }
-    let chars: Vec<char> = text.chars().collect();
-    find_spans(&chars)
+    out
 }
 
 fn is_kana(c: char) -> bool {
