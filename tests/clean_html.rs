@@ -2,37 +2,15 @@
 //! (tests/data/clean/html/NAME.html + NAME.txt, built by make_fixtures.py from corpus text with
 //! realistic page furniture; three of them GBK-encoded like many Chinese sites).
 
-use std::collections::HashMap;
 use std::path::Path;
 use zhreport::clean::chrome::ChromeSet;
 use zhreport::clean::{clean, detect_format, Format};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/clean/html");
 
-fn bigrams(s: &str) -> HashMap<(char, char), usize> {
-    let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut m = HashMap::new();
-    for w in chars.windows(2) {
-        *m.entry((w[0], w[1])).or_insert(0) += 1;
-    }
-    m
-}
-
-/// Character-bigram F1 of an extraction against the reference body.
-fn bigram_f1(got: &str, want: &str) -> f64 {
-    let (g, w) = (bigrams(got), bigrams(want));
-    let common: usize = g
-        .iter()
-        .map(|(k, n)| (*n).min(w.get(k).copied().unwrap_or(0)))
-        .sum();
-    let (ng, nw): (usize, usize) = (g.values().sum(), w.values().sum());
-    if common == 0 {
-        return 0.0;
-    }
-    let p = common as f64 / ng as f64;
-    let r = common as f64 / nw as f64;
-    2.0 * p * r / (p + r)
-}
+#[path = "support/bigram.rs"]
+mod bigram;
+use bigram::bigram_f1;
 
 fn decode(name: &str, bytes: &[u8]) -> String {
     let enc = if name.contains("gbk") {

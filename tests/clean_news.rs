@@ -8,35 +8,15 @@
 //! 0.82, teaser cards 0.85, a short notice under long comments 0.37); after the headline, itemized
 //! sibling and short-article fixes in src/clean/html.rs: mean 0.999, all pages >= 0.98.
 
-use std::collections::HashMap;
 use std::path::Path;
 use zhreport::clean::chrome::ChromeSet;
 use zhreport::clean::{clean, Format};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/clean/news");
 
-fn bigrams(s: &str) -> HashMap<(char, char), usize> {
-    let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut m = HashMap::new();
-    for w in chars.windows(2) {
-        *m.entry((w[0], w[1])).or_insert(0) += 1;
-    }
-    m
-}
-
-fn bigram_f1(got: &str, want: &str) -> f64 {
-    let (g, w) = (bigrams(got), bigrams(want));
-    let common: usize = g
-        .iter()
-        .map(|(k, n)| (*n).min(w.get(k).copied().unwrap_or(0)))
-        .sum();
-    if common == 0 {
-        return 0.0;
-    }
-    let p = common as f64 / g.values().sum::<usize>() as f64;
-    let r = common as f64 / w.values().sum::<usize>() as f64;
-    2.0 * p * r / (p + r)
-}
+#[path = "support/bigram.rs"]
+mod bigram;
+use bigram::bigram_f1;
 
 #[test]
 fn news_pages_bigram_f1() {
