@@ -21,7 +21,7 @@
 mod grammar;
 mod lexicon;
 mod metric;
-mod numerals;
+pub(crate) mod numerals;
 mod placeholder;
 mod units;
 

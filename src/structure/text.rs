@@ -117,19 +117,8 @@ pub(crate) fn is_blank(c: char) -> bool {
 /// Value of one Chinese numeral char (simplified or traditional forms the analysis view may
 /// leave), or `None`.
 fn cn_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' | '○' => 0,
-        '一' | '壹' => 1,
-        '二' | '两' | '贰' | '兩' => 2,
-        '三' | '叁' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陆' | '陸' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        _ => return None,
-    })
+    // One table of Chinese digits (also 壹贰, 兩, 〇) for the whole crate.
+    crate::figures::numerals::chinese_digit(c)
 }
 
 /// True for chars that can appear in a Chinese cardinal numeral.
