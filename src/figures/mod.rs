@@ -33,7 +33,11 @@ use crate::report::{Figure, Placeholder};
 pub fn extract(cleaned: &str, analysis: &str, span: [usize; 2]) -> (Vec<Figure>, Vec<Placeholder>) {
     // Half-width again: cheap, and keeps the grammar right if a caller passes a view that
     // is simplified but not width-folded. Nothing after the span is read.
-    let view: Vec<char> = analysis.chars().take(span[1]).map(half_width).collect();
+    let view: Vec<char> = analysis
+        .chars()
+        .take(span[1])
+        .map(crate::clean::views::fold_width)
+        .collect();
     let to = span[1].min(view.len());
     let from = span[0].min(to);
     let (raws, roles, holders) = find(&view, from, to);
@@ -132,15 +136,8 @@ pub fn extract_text(text: &str) -> (Vec<Figure>, Vec<Placeholder>) {
 
 /// Simplified script, full-width ASCII made half-width, char for char.
 pub fn analysis_view(text: &str) -> String {
-    fast2s::convert(text).chars().map(half_width).collect()
-}
-
-fn half_width(c: char) -> char {
-    match c {
-        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
-    }
+    // The same view the pipeline hands to `extract`.
+    crate::clean::views::analysis_view(text)
 }
 
 type Found = (
