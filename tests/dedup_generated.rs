@@ -2,27 +2,15 @@
 //! topics and copies of every kind, with the expected shares. Targets of the issue: pair
 //! F1 ≥ 0.98 and copy-share mean absolute error ≤ 0.05.
 
-use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use zhreport::dedup::{prepare, ArticleInput, Dedup};
 use zhreport::report::DedupParams;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dedup");
 
-/// Test-local stand-in for the cleaning stage's dedup key.
-fn key(text: &str) -> (String, Vec<u32>) {
-    let notes = Regex::new(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)").unwrap();
-    let simp = fast2s::convert(&notes.replace_all(text, ""));
-    let mut k = String::new();
-    let mut m = Vec::new();
-    for (i, c) in simp.chars().enumerate() {
-        if c.is_alphanumeric() {
-            k.push(c);
-            m.push(i as u32);
-        }
-    }
-    (k, m)
-}
+#[path = "support/dedup_key.rs"]
+mod dedup_key;
+use dedup_key::key;
 
 #[test]
 fn generated_set_meets_the_targets() {

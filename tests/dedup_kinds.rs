@@ -37,23 +37,9 @@ fn reports() -> Vec<String> {
         .collect()
 }
 
-/// Test-local stand-in for the cleaning stage's dedup key.
-fn key(text: &str) -> (String, Vec<u32>) {
-    static NOTES: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    let notes =
-        NOTES.get_or_init(|| Regex::new(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)").unwrap());
-    let cleaned = notes.replace_all(text, "").replace('\'', "");
-    let simp = fast2s::convert(&cleaned);
-    let mut k = String::new();
-    let mut m = Vec::new();
-    for (i, c) in simp.chars().enumerate() {
-        if c.is_alphanumeric() {
-            k.push(c);
-            m.push(i as u32);
-        }
-    }
-    (k, m)
-}
+#[path = "support/dedup_key.rs"]
+mod dedup_key;
+use dedup_key::key;
 
 fn klen(text: &str) -> f64 {
     key(text).0.chars().count() as f64
