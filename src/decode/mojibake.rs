@@ -23,9 +23,7 @@ use std::borrow::Cow;
 /// Finds mojibake spans in `text` and repairs those a round trip proves.
 /// Returns the text (borrowed when nothing changed) and the counts.
 pub fn repair(text: &str) -> (Cow<'_, str>, Mojibake) {
-    if !any_suspicious(text) {
-        return (Cow::Borrowed(text), Mojibake::default());
-    }
+    // `spans` looks only at lines the cheap pre-scan flags; clean text costs that one pass.
     let spans = spans(text);
     let counts = Mojibake {
         spans: spans.len(),
@@ -84,10 +82,13 @@ pub enum SpanKind {
 /// no longer sends all its lines through the round-trip searches.
 pub fn spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut base = 0;
+    // Char offset of byte `counted`: advanced only when a flagged line needs it.
+    let (mut counted, mut base) = (0usize, 0usize);
+    let mut at = 0;
     for line in text.split_inclusive('\n') {
-        let n = line.chars().count();
         if any_suspicious(line) {
+            base += text[counted..at].chars().count();
+            counted = at;
             let chars: Vec<char> = line.chars().collect();
             out.extend(find_spans(&chars).into_iter().map(|mut s| {
                 s.start += base;
@@ -95,7 +96,7 @@ pub fn spans(text: &str) -> Vec<Span> {
                 s
             }));
         }
-        base += n;
+        at += line.len();
     }
     out
 }
@@ -142,21 +143,93 @@ fn is_cp1252_high(c: char) -> bool {
         )
 }
 
-/// Cheap first look over the whole text. A lone Latin-1 character (`·`, NBSP, `×`) is
-/// ordinary; Latin-1 mojibake comes in runs.
+/// Flags of a BMP character, from one table built once: [`F_SUSPICIOUS`] (may be part of
+/// mojibake on its own), [`F_LATIN`] (windows-1252 high: suspicious only in runs).
+fn flags_table() -> &'static [u8] {
+    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0u32..=0xFFFF)
+            .map(|u| match char::from_u32(u) {
+                Some(c) if u >= 0x80 => {
+                    let latin = is_cp1252_high(c);
+                    if latin {
+                        F_LATIN
+                    } else if suspicious(c) {
+                        F_SUSPICIOUS
+                    } else {
+                        0
+                    }
+                }
+                _ => 0,
+            })
+            .collect()
+    })
+}
+
+const F_SUSPICIOUS: u8 = 1;
+const F_LATIN: u8 = 2;
+
+/// Cheap first look over a text: one table load per non-ASCII character, ASCII skipped a
+/// word at a time. A lone Latin-1 character (`·`, NBSP, `×`) is ordinary; Latin-1 mojibake
+/// comes in runs.
 fn any_suspicious(text: &str) -> bool {
+    let table = flags_table();
+    let b = text.as_bytes();
     let mut prev_latin = false;
-    for c in text.chars() {
-        if c.is_ascii() {
+    let mut i = 0;
+    while i < b.len() {
+        let lead = b[i];
+        if lead < 0x80 {
             prev_latin = false;
+            i += 1;
+            // Skip ASCII eight bytes at a time.
+            while i + 8 <= b.len() {
+                let w = u64::from_le_bytes([
+                    b[i],
+                    b[i + 1],
+                    b[i + 2],
+                    b[i + 3],
+                    b[i + 4],
+                    b[i + 5],
+                    b[i + 6],
+                    b[i + 7],
+                ]);
+                if w & 0x8080_8080_8080_8080 != 0 {
+                    break;
+                }
+                i += 8;
+            }
             continue;
         }
-        let latin = is_cp1252_high(c);
-        if latin && prev_latin {
-            return true;
+        let (cp, len) = if lead < 0xE0 {
+            (
+                (u32::from(lead & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F),
+                2,
+            )
+        } else if lead < 0xF0 {
+            (
+                (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F),
+                3,
+            )
+        } else {
+            // Outside the BMP: ext. B+ hanzi and emoji, never part of the damage we find.
+            prev_latin = false;
+            i += 4;
+            continue;
+        };
+        i += len;
+        let f = table[cp as usize];
+        if f & F_LATIN != 0 {
+            if prev_latin {
+                return true;
+            }
+            prev_latin = true;
+            continue;
         }
-        prev_latin = latin;
-        if !latin && suspicious(c) {
+        prev_latin = false;
+        if f & F_SUSPICIOUS != 0 {
             return true;
         }
     }
@@ -536,15 +609,37 @@ fn gbk2(c: char) -> Option<([u8; 2], usize)> {
     if c == '€' {
         return Some(([0x80, 0], 1));
     }
-    let mut buf = [0u8; 4];
-    let mut out = [0u8; 8];
-    let mut encoder = encoding_rs::GBK.new_encoder();
-    let (result, _, written) =
-        encoder.encode_from_utf8_without_replacement(c.encode_utf8(&mut buf), &mut out, true);
-    match (result, written) {
-        (encoding_rs::EncoderResult::InputEmpty, 2) => Some(([out[0], out[1]], 2)),
-        _ => None,
-    }
+    let pair = *gbk_table().get(c as usize)?;
+    (pair != 0).then(|| (pair.to_be_bytes(), 2))
+}
+
+/// GBK two-byte code of every BMP character (0: none), built once by the encoder itself on
+/// first use (only pages with suspicious lines get here).
+fn gbk_table() -> &'static [u16] {
+    static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut encoder = encoding_rs::GBK.new_encoder();
+        let mut buf = [0u8; 4];
+        let mut out = [0u8; 8];
+        (0u32..=0xFFFF)
+            .map(|u| {
+                let Some(c) = char::from_u32(u).filter(|c| !c.is_ascii()) else {
+                    return 0;
+                };
+                let (result, _, written) = encoder.encode_from_utf8_without_replacement(
+                    c.encode_utf8(&mut buf),
+                    &mut out,
+                    true,
+                );
+                match (result, written) {
+                    (encoding_rs::EncoderResult::InputEmpty, 2) => {
+                        u16::from_be_bytes([out[0], out[1]])
+                    }
+                    _ => 0,
+                }
+            })
+            .collect()
+    })
 }
 
 /// Clusters of rare hanzi, kana and private-use characters inside Chinese text that read as
