@@ -116,8 +116,14 @@ fn per_core(name: &str, pages: &[String], format: Format, chrome: &ChromeSet) {
     let (Some(start), mut done) = (cpu_seconds(), 0usize) else {
         return;
     };
+    // `ZHREPORT_BENCH_SECS`: CPU seconds to run (default 5; longer under valgrind, where a
+    // run's one-time table building must be amortised).
+    let secs: f64 = std::env::var("ZHREPORT_BENCH_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5.0);
     let mut used = 0.0;
-    while used < 5.0 {
+    while used < secs {
         for p in pages {
             std::hint::black_box(clean(p, format, chrome));
         }
