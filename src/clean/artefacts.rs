@@ -53,17 +53,18 @@ fn pinyin_note_len(chars: &[char]) -> usize {
     0
 }
 
-/// Cheap byte test for the ASCII and Latin-1 artefacts (notes in half-width parentheses,
-/// marks, control chars, soft hyphen); the 3-byte ones are flagged by the analysis-view pass.
-pub fn may_hold_ascii_artefacts(line: &str) -> bool {
-    // A fold without early exit vectorises; lines are short.
-    line.bytes().fold(false, |hit, b| {
-        hit | (b < 0x20 && b != b'\t')
-            | (b == 0x7F)
-            | (b == 0xC2)
-            | (b == b'(')
-            | (b == b'`')
-            | (b == b'\'')
+/// Whether the bytes after an opening parenthesis may start a pinyin note: a space, `?`, an
+/// ASCII lowercase letter or the lead byte of a tone vowel, ü, ê, ḿ or U+FFFD (the chars
+/// [`pinyin_note_len`] accepts first). A superset: it only spares lines the full test
+/// (the line-view pass flags lines with it, see `clean::views::line_views_of`).
+pub(crate) fn may_open_pinyin_note(rest: &[u8]) -> bool {
+    rest.first().is_some_and(|&x| {
+        x == b' '
+            || x == b'?'
+            || x.is_ascii_lowercase()
+            || (0xC3..=0xC7).contains(&x)
+            || x == 0xE1
+            || x == 0xEF
     })
 }
 

@@ -39,7 +39,7 @@ pub fn page_line_hashes(decoded: &str, format: super::Format) -> Vec<u64> {
         super::Format::Html => super::html::extract(decoded).text,
         super::Format::Text => decoded.to_string(),
     };
-    let prepared = super::prepare_lines(&page);
+    let prepared = super::prepare_lines(&page, None);
     let lines = &prepared.lines;
     let hashes: Vec<u64> = lines.iter().map(|l| line_hash(&l.text)).collect();
     let signature = lines

@@ -96,12 +96,22 @@ pub fn clean(decoded: &str, format: Format, chrome: &ChromeSet) -> CleanText {
         }
         Format::Text => repaired.into_owned(),
     };
-    let prepared = prepare_lines(&page);
+    let mut keys = views::KeyBuf {
+        key: String::with_capacity(page.len()),
+        map: Vec::with_capacity(page.len() / 3),
+    };
+    let prepared = prepare_lines(&page, Some(&mut keys));
     let verdicts = rules::classify(&prepared.lines, chrome, format == Format::Html);
     let mut cleaned = String::with_capacity(page.len());
     // Each line's normalised form is its analysis view, and fast2s's context rules never match
     // across a line break, so the page's analysis view is the kept lines' forms joined.
     let mut analysis = String::with_capacity(page.len());
+    // Each line's dedup key and script counts came from the same pass as its analysis view;
+    // the page's are the kept lines' joined, key offsets moved to the line's start.
+    let mut key = String::with_capacity(keys.key.len());
+    let mut key_map = Vec::with_capacity(keys.map.len());
+    let mut counts = views::ScriptCounts::default();
+    let mut base = 0u32;
     for ((line, original), verdict) in prepared.lines.iter().zip(&prepared.originals).zip(verdicts)
     {
         match verdict {
@@ -113,15 +123,23 @@ pub fn clean(decoded: &str, format: Format, chrome: &ChromeSet) -> CleanText {
                 if !cleaned.is_empty() {
                     cleaned.push('\n');
                     analysis.push('\n');
+                    base += 1;
                 }
                 cleaned.push_str(&line.text);
                 analysis.push_str(&line.norm);
+                key.push_str(&keys.key[line.views.key.clone()]);
+                key_map.extend(keys.map[line.views.map.clone()].iter().map(|&m| m + base));
+                counts.merge(&line.views.script);
+                base += u32::try_from(line.chars).unwrap_or(u32::MAX);
             }
         }
     }
     debug_assert_eq!(analysis, views::analysis_view(&cleaned));
-    let (key, key_map) = views::dedup_key(&analysis);
-    let script = views::detect_script(&cleaned);
+    debug_assert_eq!((&key, &key_map), {
+        let (k, m) = views::dedup_key(&analysis);
+        (&k.clone(), &m.clone())
+    });
+    let script = views::script_of(&counts);
     CleanText {
         cleaned,
         analysis,
@@ -147,7 +165,12 @@ fn is_line_break(c: char) -> bool {
 }
 
 /// Splits a page into lines, joins split sub/superscripts, strips inline artefacts and trims.
-pub(crate) fn prepare_lines(page: &str) -> Prepared<'_> {
+///
+/// With `keys`, each kept line's dedup key is appended there (see [`views::line_views_of`]).
+pub(crate) fn prepare_lines<'a>(
+    page: &'a str,
+    mut keys: Option<&mut views::KeyBuf>,
+) -> Prepared<'a> {
     use std::borrow::Cow;
     // Fast path: '\n' only (memchr); "\r\n" leaves a '\r' that trimming removes. Lone '\r'
     // (old Mac files) and Unicode line separators take the char-by-char split.
@@ -178,16 +201,24 @@ pub(crate) fn prepare_lines(page: &str) -> Prepared<'_> {
     let mut originals = Vec::with_capacity(raw.len());
     for original in raw {
         let trimmed = original.trim();
-        let (norm, flagged) = views::analysis_view_flagged(trimmed);
-        let line = if flagged || artefacts::may_hold_ascii_artefacts(trimmed) {
+        let mark = keys.as_deref().map(|k| (k.key.len(), k.map.len()));
+        let views = views::line_views_of(trimmed, keys.as_deref_mut());
+        let line = if views.flagged {
+            // The line changes: forget what its raw form appended, view the stripped text.
+            if let (Some(k), Some((kl, ml))) = (keys.as_deref_mut(), mark) {
+                k.key.truncate(kl);
+                k.map.truncate(ml);
+            }
             let stripped = artefacts::strip_inline(&original);
             let text = stripped.trim();
             if text.is_empty() {
                 continue;
             }
-            rules::Line::new(text.to_string())
+            let text = text.to_string();
+            let views = views::line_views_of(&text, keys.as_deref_mut());
+            rules::Line::from_views(text, views)
         } else {
-            rules::Line::with_norm(trimmed.to_string(), norm)
+            rules::Line::from_views(trimmed.to_string(), views)
         };
         lines.push(line);
         originals.push(original);

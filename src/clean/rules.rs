@@ -47,19 +47,27 @@ pub struct Line {
     pub norm: String,
     /// Chars in `text`.
     pub chars: usize,
+    /// Script evidence, dedup-key ranges: the rest of the line's one-pass views.
+    pub(crate) views: super::views::LineViews,
 }
 
 impl Line {
     /// Builds a line from trimmed, artefact-free text.
     pub fn new(text: String) -> Line {
-        let norm = super::views::analysis_view(&text);
-        Line::with_norm(text, norm)
+        let views = super::views::line_views_of(&text, None);
+        Line::from_views(text, views)
     }
-    /// Builds a line from trimmed, artefact-free text and its analysis view.
-    pub fn with_norm(text: String, norm: String) -> Line {
-        // The analysis view has one char per char of `text`.
-        let chars = norm.chars().count();
-        Line { text, norm, chars }
+
+    /// Builds a line from its text and the views computed from it.
+    pub(crate) fn from_views(text: String, mut views: super::views::LineViews) -> Line {
+        let norm = std::mem::take(&mut views.norm);
+        let chars = views.chars;
+        Line {
+            text,
+            norm,
+            chars,
+            views,
+        }
     }
 }
 

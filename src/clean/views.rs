@@ -100,14 +100,7 @@ pub fn analysis_view_flagged(cleaned: &str) -> (String, bool) {
         flagged |= matches!(cp, 0xFF08 | 0x200B..=0x200D | 0x2060 | 0xFEFF);
         let mut t = char::from_u32(table[(cp - 0x0800) as usize].into()).unwrap_or(' ');
         if t == CONTEXT_MARK {
-            let c = char::from_u32(cp).unwrap_or(' ');
-            let prev = cleaned[..i].chars().next_back().unwrap_or('0');
-            let next = cleaned[i + 3..].chars().next().unwrap_or('0');
-            let window: String = [prev, c, next].iter().collect();
-            t = fast2s::convert(&window)
-                .chars()
-                .nth(1)
-                .map_or(c, fold_width);
+            t = contextual(cleaned, i, cp);
         }
         if t as u32 != cp {
             out.push_str(&cleaned[run..i]);
@@ -118,6 +111,138 @@ pub fn analysis_view_flagged(cleaned: &str) -> (String, bool) {
     }
     out.push_str(&cleaned[run..]);
     (out, flagged)
+}
+
+/// One line's views from a single pass (see [`line_views`]).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct LineViews {
+    /// The analysis view of the line.
+    pub(crate) norm: String,
+    /// Whether the line may hold an inline artefact ([`super::artefacts::strip_inline`] would
+    /// change it): never false when it would.
+    pub(crate) flagged: bool,
+    /// Chars in the line.
+    pub(crate) chars: usize,
+    /// Script evidence of the line.
+    pub(crate) script: ScriptCounts,
+    /// Byte range of the line's dedup key in the key buffer.
+    pub(crate) key: std::ops::Range<usize>,
+    /// Range of the line's entries in the key-map buffer (line-relative char offsets).
+    pub(crate) map: std::ops::Range<usize>,
+}
+
+/// Page-wide buffers the lines' dedup keys are appended to.
+#[derive(Debug, Default)]
+pub(crate) struct KeyBuf {
+    /// Key chars of every line, back to back.
+    pub(crate) key: String,
+    /// Per key char, its char offset inside its line.
+    pub(crate) map: Vec<u32>,
+}
+
+/// The analysis view, artefact flag, char count, script counts and (when `keys` is given) the
+/// dedup key of one line, decoding each char once: what [`analysis_view_flagged`],
+/// [`dedup_key`] and [`detect_script`] compute, fused for the cleaning hot path.
+pub(crate) fn line_views_of(line: &str, keys: Option<&mut KeyBuf>) -> LineViews {
+    let table = analysis_table();
+    let (trad_bits, simp_bits) = script_bitmaps();
+    let mut scratch = KeyBuf::default();
+    let want_key = keys.is_some();
+    let kb = keys.unwrap_or(&mut scratch);
+    let (key_start, map_start) = (kb.key.len(), kb.map.len());
+    let b = line.as_bytes();
+    let mut v = LineViews::default();
+    let mut norm = String::with_capacity(line.len());
+    let mut run = 0; // start of bytes copied unchanged into `norm`
+                     // Start of the pending run of unchanged key chars (key chars come in long runs of hanzi
+                     // between punctuation: copied as runs, not char by char).
+    let mut krun = 0;
+    let mut i = 0;
+    let mut n = 0u32; // chars so far
+    while i < b.len() {
+        let lead = b[i];
+        // (char length, is a key char, its analysis form when that differs)
+        let (len, key, changed) = if lead < 0x80 {
+            v.script.latin += usize::from(lead.is_ascii_alphabetic());
+            // ASCII artefacts: control chars, marks, a pinyin note in half-width parentheses.
+            v.flagged |= match lead {
+                b'\t' => false,
+                0..=0x1F | 0x7F | b'`' | b'\'' => true,
+                b'(' => super::artefacts::may_open_pinyin_note(&b[i + 1..]),
+                _ => false,
+            };
+            (1, lead.is_ascii_alphanumeric(), None)
+        } else if (0xE0..0xF0).contains(&lead) {
+            let cp = (u32::from(lead & 0x0F) << 12)
+                | (u32::from(b[i + 1] & 0x3F) << 6)
+                | u32::from(b[i + 2] & 0x3F);
+            v.flagged |= matches!(cp, 0x200B..=0x200D | 0x2060 | 0xFEFF)
+                || (cp == 0xFF08 && super::artefacts::may_open_pinyin_note(&b[i + 3..]));
+            v.script.add3(cp, trad_bits, simp_bits);
+            let mut t = char::from_u32(table[(cp - 0x0800) as usize].into()).unwrap_or(' ');
+            if t == CONTEXT_MARK {
+                t = contextual(line, i, cp);
+            }
+            let tu = t as u32;
+            let key =
+                matches!(tu, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) || (want_key && is_key_char(t));
+            if tu != cp {
+                norm.push_str(&line[run..i]);
+                norm.push(t);
+                run = i + 3;
+                (3, key, Some(t))
+            } else {
+                (3, key, None)
+            }
+        } else {
+            let len = if lead < 0xE0 { 2 } else { 4 };
+            let c = line[i..].chars().next().unwrap_or(' ');
+            if len == 2 {
+                v.script.latin += usize::from(c.is_alphabetic());
+                // C1 controls and the soft hyphen.
+                v.flagged |= matches!(c, '\u{80}'..='\u{9F}' | '\u{AD}');
+            } else {
+                v.script.han += usize::from(is_han(c));
+            }
+            (len, want_key && is_key_char(c), None)
+        };
+        if want_key {
+            if key {
+                kb.map.push(n);
+                if let Some(t) = changed {
+                    kb.key.push_str(&line[krun..i]);
+                    kb.key.push(t);
+                    krun = i + len;
+                }
+            } else {
+                kb.key.push_str(&line[krun..i]);
+                krun = i + len;
+            }
+        }
+        i += len;
+        n += 1;
+    }
+    norm.push_str(&line[run..]);
+    if want_key {
+        kb.key.push_str(&line[krun..]);
+    }
+    v.norm = norm;
+    v.chars = n as usize;
+    v.key = key_start..kb.key.len();
+    v.map = map_start..kb.map.len();
+    v
+}
+
+/// The simplified form of a contextual char at byte `i` of `text`, from its neighbours.
+fn contextual(text: &str, i: usize, cp: u32) -> char {
+    let c = char::from_u32(cp).unwrap_or(' ');
+    let prev = text[..i].chars().next_back().unwrap_or('0');
+    let next = text[i + 3..].chars().next().unwrap_or('0');
+    let window: String = [prev, c, next].iter().collect();
+    fast2s::convert(&window)
+        .chars()
+        .nth(1)
+        .map_or(c, fold_width)
 }
 
 /// Whether a char counts in the dedup key: hanzi, letters, digits.
@@ -216,8 +341,9 @@ fn bit(bits: &[u64], cp: u32) -> bool {
     bits[i / 64] & (1 << (i % 64)) != 0
 }
 
-#[derive(Default)]
-struct ScriptCounts {
+/// Counts of script evidence in a text; summable over lines.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ScriptCounts {
     han: usize,
     kana: usize,
     hangul: usize,
@@ -227,6 +353,35 @@ struct ScriptCounts {
 }
 
 impl ScriptCounts {
+    /// Adds another line's counts.
+    pub(crate) fn merge(&mut self, o: &ScriptCounts) {
+        self.han += o.han;
+        self.kana += o.kana;
+        self.hangul += o.hangul;
+        self.latin += o.latin;
+        self.trad += o.trad;
+        self.simp_only += o.simp_only;
+    }
+
+    /// Counts one 3-byte char (by code point).
+    #[inline]
+    fn add3(&mut self, cp: u32, trad_bits: &[u64], simp_bits: &[u64]) {
+        match cp {
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF => {
+                // Branch-free: which bit is set is data, not a pattern a predictor learns.
+                let t = bit(trad_bits, cp);
+                self.han += 1;
+                self.trad += usize::from(t);
+                self.simp_only += usize::from(!t & bit(simp_bits, cp));
+            }
+            0xF900..=0xFAFF => self.han += 1,
+            0x3041..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => self.kana += 1,
+            0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => self.hangul += 1,
+            0xFF21..=0xFF3A | 0xFF41..=0xFF5A => self.latin += 1,
+            _ => {}
+        }
+    }
+
     // Byte-level walk: hanzi, kana and hangul are all 3-byte chars (ext. B+ hanzi 4-byte).
     fn add(&mut self, text: &str, trad_bits: &[u64], simp_bits: &[u64]) {
         let b = text.as_bytes();
@@ -244,20 +399,7 @@ impl ScriptCounts {
                 let cp = (u32::from(lead & 0x0F) << 12)
                     | (u32::from(b[i + 1] & 0x3F) << 6)
                     | u32::from(b[i + 2] & 0x3F);
-                match cp {
-                    0x3400..=0x4DBF | 0x4E00..=0x9FFF => {
-                        // Branch-free: which bit is set is data, not a pattern a predictor learns.
-                        let t = bit(trad_bits, cp);
-                        self.han += 1;
-                        self.trad += usize::from(t);
-                        self.simp_only += usize::from(!t & bit(simp_bits, cp));
-                    }
-                    0xF900..=0xFAFF => self.han += 1,
-                    0x3041..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => self.kana += 1,
-                    0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => self.hangul += 1,
-                    0xFF21..=0xFF3A | 0xFF41..=0xFF5A => self.latin += 1,
-                    _ => {}
-                }
+                self.add3(cp, trad_bits, simp_bits);
                 i += 3;
             } else {
                 self.han += usize::from(text[i..].chars().next().is_some_and(is_han));
@@ -286,6 +428,11 @@ pub fn detect_script(cleaned: &str) -> Script {
             n.add(&cleaned[start..end], trad_bits, simp_bits);
         }
     }
+    script_of(&n)
+}
+
+/// Script from evidence counts (see [`detect_script`]).
+pub(crate) fn script_of(n: &ScriptCounts) -> Script {
     let ScriptCounts {
         han,
         kana,
@@ -293,7 +440,7 @@ pub fn detect_script(cleaned: &str) -> Script {
         latin,
         trad,
         simp_only,
-    } = n;
+    } = *n;
     if han < 5 || kana * 10 > han + kana || hangul * 10 > han + hangul || latin > han * 3 {
         return Script::Other;
     }
@@ -366,5 +513,90 @@ mod tests {
         let j = "これは日本語の文章です。東京都の天気は晴れです。";
         assert_eq!(detect_script(j), Script::Other);
         assert_eq!(detect_script("hello world"), Script::Other);
+    }
+
+    use proptest::prelude::*;
+
+    /// Strings over the chars that matter here: hanzi of both scripts, contextual chars,
+    /// full-width forms, pinyin, marks, zero-width and control chars, Latin-1, 4-byte hanzi.
+    fn text() -> impl Strategy<Value = String> {
+        let pieces: Vec<&str> = vec![
+            "工",
+            "會",
+            "计",
+            "劃",
+            "乾",
+            "著",
+            "畫",
+            "於",
+            "一",
+            "（一）",
+            "(2)",
+            "（",
+            "）",
+            "(",
+            ")",
+            "ＡＢ",
+            "１２",
+            "，",
+            "。",
+            "、",
+            "“",
+            "”",
+            "jīng",
+            "(jīng)",
+            "（qū）",
+            "( zhí xíng)",
+            "(li?n)",
+            "（\u{FFFD}n）",
+            "(ǚ)",
+            "(ḿ)",
+            "(ê)",
+            "(ü)",
+            "(de)",
+            "`",
+            "'",
+            "\u{200B}",
+            "\u{FEFF}",
+            "\u{AD}",
+            "\u{85}",
+            "\u{1}",
+            "·",
+            "×",
+            " ",
+            "a",
+            "Z",
+            "9",
+            "\u{20000}",
+            "ぷ",
+            "가",
+        ];
+        proptest::collection::vec(proptest::sample::select(pieces), 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn fused_views_agree(s in text()) {
+            let mut kb = KeyBuf::default();
+            let v = line_views_of(&s, Some(&mut kb));
+            let (norm, _) = analysis_view_flagged(&s);
+            prop_assert_eq!(&v.norm, &norm);
+            prop_assert_eq!(v.chars, s.chars().count());
+            let (key, map) = dedup_key(&norm);
+            prop_assert_eq!(&kb.key[v.key.clone()], key.as_str());
+            prop_assert_eq!(&kb.map[v.map.clone()], map.as_slice());
+            let mut n = ScriptCounts::default();
+            let (t, p) = script_bitmaps();
+            n.add(&s, t, p);
+            prop_assert_eq!(v.script, n);
+        }
+
+        #[test]
+        fn artefact_flags_never_miss(s in text()) {
+            let v = line_views_of(&s, None);
+            if super::super::artefacts::strip_inline(&s) != s {
+                prop_assert!(v.flagged);
+            }
+        }
     }
 }
