@@ -4,10 +4,12 @@
 //! the [`chrome`] learner (pass 1: [`chrome::page_line_hashes`] per page into a
 //! [`chrome::ChromeLearner`], `finish()`; pass 2: [`clean`] per page with that set).
 //!
-//! The steps, each in its module: mojibake repair (`decode::mojibake`), HTML → main-content
-//! blocks ([`html`]), line splitting with split sub/superscripts joined and inline artefacts
-//! removed ([`artefacts`]), line verdicts with reason codes ([`rules`], [`chrome`]), then the
-//! analysis view, dedup key and script ([`views`]). The cleaned text holds one paragraph per
+//! The steps, each in its module: HTML → main-content blocks ([`html`]), line splitting with
+//! split sub/superscripts joined; per line, one pass ([`views::line_views_of`]) for the
+//! analysis view, dedup key, script evidence and the mojibake and artefact pre-scans, then
+//! mojibake repair (`decode::mojibake`) and inline artefacts removed ([`artefacts`]) on the
+//! lines flagged; line verdicts with reason codes ([`rules`], [`chrome`]); the page's views
+//! are the kept lines' joined ([`views`]). The cleaned text holds one paragraph per
 //! line, trimmed, without blank lines; cleaning it again changes nothing.
 
 pub mod artefacts;
@@ -82,25 +84,26 @@ pub struct CleanText {
 
 /// Cleans one decoded page. `chrome` holds the corpus's site-chrome lines (empty for `clean`).
 ///
-/// Mojibake is repaired first (where a round trip proves it), HTML is reduced to its main
-/// content, then every line is judged by the line rules; kept lines, trimmed and freed of
+/// HTML is reduced to its main content, mojibake is repaired line by line (where a round trip
+/// proves it), then every line is judged by the line rules; kept lines, trimmed and freed of
 /// template-site artefacts, make the cleaned text, one paragraph per line, no blank lines.
 pub fn clean(decoded: &str, format: Format, chrome: &ChromeSet) -> CleanText {
-    let (repaired, mojibake) = crate::decode::mojibake::repair(decoded);
     let mut removed = Vec::new();
-    let page = match format {
+    let html_text;
+    let page: &str = match format {
         Format::Html => {
-            let extracted = html::extract(&repaired);
+            let extracted = html::extract(decoded);
             removed = extracted.removed;
-            extracted.text
+            html_text = extracted.text;
+            &html_text
         }
-        Format::Text => repaired.into_owned(),
+        Format::Text => decoded,
     };
     let mut keys = views::KeyBuf {
         key: String::with_capacity(page.len()),
         map: Vec::with_capacity(page.len() / 3),
     };
-    let prepared = prepare_lines(&page, Some(&mut keys));
+    let prepared = prepare_lines(page, Some(&mut keys));
     let verdicts = rules::classify(&prepared.lines, chrome, format == Format::Html);
     let mut cleaned = String::with_capacity(page.len());
     // Each line's normalised form is its analysis view, and fast2s's context rules never match
@@ -146,7 +149,7 @@ pub fn clean(decoded: &str, format: Format, chrome: &ChromeSet) -> CleanText {
         key,
         key_map,
         removed,
-        mojibake,
+        mojibake: prepared.mojibake,
         script,
     }
 }
@@ -155,6 +158,8 @@ pub fn clean(decoded: &str, format: Format, chrome: &ChromeSet) -> CleanText {
 pub(crate) struct Prepared<'a> {
     pub(crate) lines: Vec<rules::Line>,
     pub(crate) originals: Vec<std::borrow::Cow<'a, str>>,
+    /// Mojibake found and repaired in the page's lines.
+    pub(crate) mojibake: Mojibake,
 }
 
 fn is_line_break(c: char) -> bool {
@@ -199,10 +204,28 @@ pub(crate) fn prepare_lines<'a>(
     };
     let mut lines = Vec::with_capacity(raw.len());
     let mut originals = Vec::with_capacity(raw.len());
-    for original in raw {
-        let trimmed = original.trim();
-        let mark = keys.as_deref().map(|k| (k.key.len(), k.map.len()));
-        let views = views::line_views_of(trimmed, keys.as_deref_mut());
+    let mut mojibake = Mojibake::default();
+    for mut original in raw {
+        let mut trimmed = original.trim();
+        let mut mark = keys.as_deref().map(|k| (k.key.len(), k.map.len()));
+        let mut views = views::line_views_of(trimmed, keys.as_deref_mut());
+        // Mojibake is looked for line by line (every kind of damage resynchronises at a line
+        // break), on lines the view pass flagged; a repaired line is viewed again.
+        if views.suspicious {
+            let (fixed, found) = crate::decode::mojibake::repair(&original);
+            mojibake.spans += found.spans;
+            mojibake.repaired += found.repaired;
+            if let Cow::Owned(fixed) = fixed {
+                if let (Some(k), Some((kl, ml))) = (keys.as_deref_mut(), mark) {
+                    k.key.truncate(kl);
+                    k.map.truncate(ml);
+                }
+                original = Cow::Owned(fixed);
+                trimmed = original.trim();
+                mark = keys.as_deref().map(|k| (k.key.len(), k.map.len()));
+                views = views::line_views_of(trimmed, keys.as_deref_mut());
+            }
+        }
         let line = if views.flagged {
             // The line changes: forget what its raw form appended, view the stripped text.
             if let (Some(k), Some((kl, ml))) = (keys.as_deref_mut(), mark) {
@@ -223,7 +246,11 @@ pub(crate) fn prepare_lines<'a>(
         lines.push(line);
         originals.push(original);
     }
-    Prepared { lines, originals }
+    Prepared {
+        lines,
+        originals,
+        mojibake,
+    }
 }
 
 #[cfg(test)]

@@ -123,6 +123,8 @@ pub(crate) struct LineViews {
     pub(crate) flagged: bool,
     /// Chars in the line.
     pub(crate) chars: usize,
+    /// Whether the line may hold mojibake (what `decode::mojibake`'s pre-scan would say).
+    pub(crate) suspicious: bool,
     /// Script evidence of the line.
     pub(crate) script: ScriptCounts,
     /// Byte range of the line's dedup key in the key buffer.
@@ -146,6 +148,11 @@ pub(crate) struct KeyBuf {
 pub(crate) fn line_views_of(line: &str, keys: Option<&mut KeyBuf>) -> LineViews {
     let table = analysis_table();
     let (trad_bits, simp_bits) = script_bitmaps();
+    let moji = crate::decode::mojibake::flags_table();
+    use crate::decode::mojibake::{F_LATIN, F_SUSPICIOUS};
+    // The mojibake pre-scan, on the chars decoded here anyway: a suspicious char, or two
+    // windows-1252 high chars in a row.
+    let mut prev_latin = false;
     let mut scratch = KeyBuf::default();
     let want_key = keys.is_some();
     let kb = keys.unwrap_or(&mut scratch);
@@ -171,11 +178,16 @@ pub(crate) fn line_views_of(line: &str, keys: Option<&mut KeyBuf>) -> LineViews 
                 b'(' => super::artefacts::may_open_pinyin_note(&b[i + 1..]),
                 _ => false,
             };
+            prev_latin = false;
             (1, lead.is_ascii_alphanumeric(), None)
         } else if (0xE0..0xF0).contains(&lead) {
             let cp = (u32::from(lead & 0x0F) << 12)
                 | (u32::from(b[i + 1] & 0x3F) << 6)
                 | u32::from(b[i + 2] & 0x3F);
+            let f = moji[cp as usize];
+            let latin = f & F_LATIN != 0;
+            v.suspicious |= (f & F_SUSPICIOUS != 0) | (latin & prev_latin);
+            prev_latin = latin;
             v.flagged |= matches!(cp, 0x200B..=0x200D | 0x2060 | 0xFEFF)
                 || (cp == 0xFF08 && super::artefacts::may_open_pinyin_note(&b[i + 3..]));
             v.script.add3(cp, trad_bits, simp_bits);
@@ -197,6 +209,10 @@ pub(crate) fn line_views_of(line: &str, keys: Option<&mut KeyBuf>) -> LineViews 
         } else {
             let len = if lead < 0xE0 { 2 } else { 4 };
             let c = line[i..].chars().next().unwrap_or(' ');
+            let f = moji.get(c as usize).copied().unwrap_or(0);
+            let latin = f & F_LATIN != 0;
+            v.suspicious |= (f & F_SUSPICIOUS != 0) | (latin & prev_latin);
+            prev_latin = latin;
             if len == 2 {
                 v.script.latin += usize::from(c.is_alphabetic());
                 // C1 controls and the soft hyphen.
@@ -589,6 +605,7 @@ mod tests {
             let (t, p) = script_bitmaps();
             n.add(&s, t, p);
             prop_assert_eq!(v.script, n);
+            prop_assert_eq!(v.suspicious, crate::decode::mojibake::may_hold_mojibake(&s));
         }
 
         #[test]

@@ -145,7 +145,7 @@ fn is_cp1252_high(c: char) -> bool {
 
 /// Flags of a BMP character, from one table built once: [`F_SUSPICIOUS`] (may be part of
 /// mojibake on its own), [`F_LATIN`] (windows-1252 high: suspicious only in runs).
-fn flags_table() -> &'static [u8] {
+pub(crate) fn flags_table() -> &'static [u8] {
     static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         (0u32..=0xFFFF)
@@ -166,8 +166,15 @@ fn flags_table() -> &'static [u8] {
     })
 }
 
-const F_SUSPICIOUS: u8 = 1;
-const F_LATIN: u8 = 2;
+/// Flag: may be part of mojibake on its own.
+pub(crate) const F_SUSPICIOUS: u8 = 1;
+/// Flag: windows-1252 high char (suspicious in runs of two or more).
+pub(crate) const F_LATIN: u8 = 2;
+
+/// Whether [`spans`] may find anything in `text` (the cheap pre-scan it runs per line).
+pub fn may_hold_mojibake(text: &str) -> bool {
+    any_suspicious(text)
+}
 
 /// Cheap first look over a text: one table load per non-ASCII character, ASCII skipped a
 /// word at a time. A lone Latin-1 character (`·`, NBSP, `×`) is ordinary; Latin-1 mojibake
