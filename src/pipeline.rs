@@ -491,39 +491,72 @@ fn window_bytes(window: &[DocItem]) -> u64 {
     window.iter().map(|d| d.bytes.unwrap_or(0)).sum()
 }
 
+/// Windows read ahead by a thread of their own, so reading and parsing the input (JSON
+/// records, CSV, files) overlaps the parallel stages instead of idling the pool.
+fn read_ahead<'scope, 'env>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    inputs: &'env Inputs,
+) -> std::sync::mpsc::Receiver<Vec<DocItem>> {
+    let (tx, rx) = std::sync::mpsc::sync_channel(2);
+    scope.spawn(move || {
+        let mut docs = inputs.documents();
+        loop {
+            let window = next_window(&mut docs);
+            // An empty window ends the input; a closed receiver ends the run early.
+            if window.is_empty() || tx.send(window).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// A pipeline thread panicked: reported as an error, never a silent partial output.
+fn thread_panicked(what: &'static str, out: &Path) -> PipelineError {
+    PipelineError::Io {
+        what,
+        path: out.to_path_buf(),
+        source: io::Error::other("a pipeline thread panicked"),
+    }
+}
+
 /// Pass 1: learns the corpus's site chrome from line hashes.
-fn learn_chrome(inputs: &Inputs, ctx: &Context, progress: &dyn Progress) -> ChromeSet {
+fn learn_chrome(
+    inputs: &Inputs,
+    ctx: &Context,
+    pool: &rayon::ThreadPool,
+    progress: &dyn Progress,
+) -> ChromeSet {
     progress.pass("scanning lines");
     let mut learner = ChromeLearner::new();
-    let mut docs = inputs.documents();
-    loop {
-        let window = next_window(&mut docs);
-        if window.is_empty() {
-            break;
+    std::thread::scope(|scope| {
+        for window in read_ahead(scope, inputs) {
+            let bytes = window_bytes(&window);
+            let n = window.len() as u64;
+            let hashes: Vec<Option<Vec<u64>>> = pool.install(|| {
+                window
+                    .par_iter()
+                    .map(|item| {
+                        let decoded;
+                        let text = match &item.payload {
+                            Payload::Text { text, .. } => text.as_str(),
+                            Payload::Bytes(bytes) => {
+                                decoded = decode::decode(bytes, ctx.forced).ok()?;
+                                decoded.text.as_str()
+                            }
+                            Payload::Failed { .. } => return None,
+                        };
+                        let format = clean::detect_format(text);
+                        Some(clean::chrome::page_line_hashes(text, format))
+                    })
+                    .collect()
+            });
+            for h in hashes.iter().flatten() {
+                learner.observe(h);
+            }
+            progress.advance(n, bytes);
         }
-        let bytes = window_bytes(&window);
-        let n = window.len() as u64;
-        let hashes: Vec<Option<Vec<u64>>> = window
-            .par_iter()
-            .map(|item| {
-                let decoded;
-                let text = match &item.payload {
-                    Payload::Text { text, .. } => text.as_str(),
-                    Payload::Bytes(bytes) => {
-                        decoded = decode::decode(bytes, ctx.forced).ok()?;
-                        decoded.text.as_str()
-                    }
-                    Payload::Failed { .. } => return None,
-                };
-                let format = clean::detect_format(text);
-                Some(clean::chrome::page_line_hashes(text, format))
-            })
-            .collect();
-        for h in hashes.iter().flatten() {
-            learner.observe(h);
-        }
-        progress.advance(n, bytes);
-    }
+    });
     learner.finish()
 }
 
@@ -552,7 +585,7 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
         pass_times.insert(name.to_string(), pass_started.elapsed().as_secs_f64());
         pass_started = Instant::now();
     };
-    ctx.chrome = pool.install(|| learn_chrome(&inputs, &ctx, progress));
+    ctx.chrome = learn_chrome(&inputs, &ctx, &pool, progress);
     lap("1-scan");
 
     // Pass 2: per-document stages, spooled in input order.
@@ -569,57 +602,70 @@ pub fn analyze(config: &Config, progress: &dyn Progress) -> Result<Summary, Pipe
     let mut all_terms: Vec<ArticleTerms> = Vec::new();
     let mut dedup = Dedup::new(config.dedup, spool_dir.path())
         .map_err(io_err("cannot start copy detection in", spool_dir.path()))?;
-    let mut docs = inputs.documents();
-    let mut doc_index: u32 = 0;
-    loop {
-        let window = next_window(&mut docs);
-        if window.is_empty() {
-            break;
-        }
-        let bytes = window_bytes(&window);
-        let n = window.len() as u64;
-        let first = doc_index;
-        let processed: Vec<Processed> = pool.install(|| {
-            window
-                .into_par_iter()
-                .enumerate()
-                .map(|(i, d)| process_document(d, first + i as u32, &ctx))
-                .collect()
-        });
-        for p in processed {
-            summary.count(&p.record);
-            for mut t in p.terms {
-                df.absorb(&mut t);
-                all_terms.push(t);
-            }
-            for prep in p.prepared {
-                dedup
-                    .add(prep)
-                    .map_err(io_err("copy detection spool in", spool_dir.path()))?;
-            }
-            let mut record = p.record;
-            if !config.explain {
-                if let Some(body) = &mut record.body {
-                    body.removed.lines_detail = None;
+    // Three stages overlap: a reader thread parses windows ahead, the pool runs the
+    // per-document stages on one window, a sink thread folds the previous window's results
+    // into the corpus state and the spool. Channels keep the input order.
+    let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(Vec<Processed>, u64, u64)>(2);
+    let sink_result = std::thread::scope(|scope| {
+        let sink = scope.spawn(|| -> Result<(), PipelineError> {
+            for (processed, n, bytes) in done_rx {
+                for p in processed {
+                    summary.count(&p.record);
+                    for mut t in p.terms {
+                        df.absorb(&mut t);
+                        all_terms.push(t);
+                    }
+                    for prep in p.prepared {
+                        dedup
+                            .add(prep)
+                            .map_err(io_err("copy detection spool in", spool_dir.path()))?;
+                    }
+                    let mut record = p.record;
+                    if !config.explain {
+                        if let Some(body) = &mut record.body {
+                            body.removed.lines_detail = None;
+                        }
+                    }
+                    let spooled = Spooled {
+                        record,
+                        // The text is spooled only when the final write needs it.
+                        cleaned: if config.with_text || config.emit_dedup.is_some() {
+                            p.cleaned
+                        } else {
+                            None
+                        },
+                    };
+                    serde_json::to_writer(&mut spool, &spooled)
+                        .map_err(io::Error::from)
+                        .and_then(|_| spool.write_all(b"\n"))
+                        .map_err(io_err("cannot write", &spool_path))?;
                 }
+                progress.advance(n, bytes);
             }
-            let spooled = Spooled {
-                record,
-                // The text is spooled only when the final write needs it.
-                cleaned: if config.with_text || config.emit_dedup.is_some() {
-                    p.cleaned
-                } else {
-                    None
-                },
-            };
-            serde_json::to_writer(&mut spool, &spooled)
-                .map_err(io::Error::from)
-                .and_then(|_| spool.write_all(b"\n"))
-                .map_err(io_err("cannot write", &spool_path))?;
-            doc_index += 1;
+            Ok(())
+        });
+        let mut doc_index: u32 = 0;
+        for window in read_ahead(scope, &inputs) {
+            let bytes = window_bytes(&window);
+            let n = window.len() as u64;
+            let first = doc_index;
+            doc_index = doc_index.saturating_add(window.len() as u32);
+            let processed: Vec<Processed> = pool.install(|| {
+                window
+                    .into_par_iter()
+                    .enumerate()
+                    .map(|(i, d)| process_document(d, first + i as u32, &ctx))
+                    .collect()
+            });
+            // A closed channel means the sink failed: stop reading, report its error.
+            if done_tx.send((processed, n, bytes)).is_err() {
+                break;
+            }
         }
-        progress.advance(n, bytes);
-    }
+        drop(done_tx);
+        sink.join()
+    });
+    sink_result.map_err(|_| thread_panicked("analysing into", &config.out))??;
     spool.flush().map_err(io_err("cannot write", &spool_path))?;
     drop(spool);
 
