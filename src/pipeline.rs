@@ -320,6 +320,7 @@ pub fn process_document(mut item: DocItem, doc_index: u32, ctx: &Context) -> Pro
     let page = structure::analyze(&ct.cleaned, &ct.analysis);
     let bounds = char_boundaries(&ct.analysis);
     let key_bounds = char_boundaries(&ct.key);
+    let fig_doc = figures::Document::new(&ct.cleaned, &ct.analysis);
     let mut articles = Vec::with_capacity(page.articles.len());
     let mut terms = Vec::with_capacity(page.articles.len());
     let mut prepared = Vec::with_capacity(page.articles.len());
@@ -331,7 +332,7 @@ pub fn process_document(mut item: DocItem, doc_index: u32, ctx: &Context) -> Pro
         let span = [span[0].min(span[1]), span[1]];
         let mut sections = art.sections;
         let (kind, kind_score) = classify::classify_article(&ct.analysis, span, &mut sections);
-        let (figs, placeholders) = figures::extract(&ct.cleaned, &ct.analysis, span);
+        let (figs, placeholders) = fig_doc.extract(span);
         let analysis_span = &ct.analysis[bounds[span[0]]..bounds[span[1]]];
         let article_terms = ctx.segmenter.terms(analysis_span);
         let id = format!("{}#{}", item.id, n + 1);

@@ -59,31 +59,29 @@ fn is_code_neighbour(c: char) -> bool {
 /// is eight chars).
 const BLOCK_WINDOW: usize = 10;
 
-/// Can a figure start at `c`? A bit mask over the low six bits rules out most chars with one
-/// test before the exact check.
+/// Can a figure start at `c`? One bit test in a compile-time bitmap of the BMP (8 KiB).
 fn is_candidate(c: char) -> bool {
     const STARTS: &[char] = &[
         '〇', '零', '○', '一', '壹', '幺', '二', '贰', '两', '俩', '貳', '兩', '三', '叁', '參',
         '四', '肆', '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾',
         '上', '下', '前', '百', '千', '万', '亿', '佰', '仟', '萬', '億', 'Ｏ',
     ];
-    const fn mask() -> u64 {
-        let mut m = 0u64;
+    const fn bitmap() -> [u64; 1024] {
+        let mut m = [0u64; 1024];
         let mut i = 0;
         while i < STARTS.len() {
-            m |= 1u64 << (STARTS[i] as u32 & 63);
+            let u = STARTS[i] as usize;
+            m[u / 64] |= 1u64 << (u % 64);
             i += 1;
         }
         m
     }
-    const MASK: u64 = mask();
+    static BITMAP: [u64; 1024] = bitmap();
     if c.is_ascii_digit() {
         return true;
     }
-    if (c as u32) < 0x3000 && c != '○' {
-        return false;
-    }
-    MASK & (1u64 << (c as u32 & 63)) != 0 && STARTS.contains(&c)
+    let u = c as usize;
+    u < 0x10000 && BITMAP[u / 64] & (1u64 << (u % 64)) != 0
 }
 
 /// Scans `chars[from..to]` for figures.

@@ -29,100 +29,83 @@ use crate::report::{Figure, Placeholder};
 
 /// Extracts the figures and placeholders of `span` (char offsets) of a document.
 /// `cleaned` is the document's cleaned text, `analysis` its char-aligned simplified view.
-/// Offsets in the result are char offsets into `cleaned`.
+/// Offsets in the result are char offsets into `cleaned`. For several spans of one document
+/// build a [`Document`] once.
 pub fn extract(cleaned: &str, analysis: &str, span: [usize; 2]) -> (Vec<Figure>, Vec<Placeholder>) {
-    // Half-width again: cheap, and keeps the grammar right if a caller passes a view that
-    // is simplified but not width-folded. Nothing after the span is read.
-    let view: Vec<char> = analysis
-        .chars()
-        .take(span[1])
-        .map(crate::clean::views::fold_width)
-        .collect();
-    let to = span[1].min(view.len());
-    let from = span[0].min(to);
-    let (raws, roles, holders) = find(&view, from, to);
-    // Quote from the cleaned text at the same char offsets (the analysis view if the two are
-    // not char-aligned, which the contract rules out).
-    let mut wanted: Vec<usize> = Vec::with_capacity(raws.len() * 4 + holders.len() * 2);
-    for (r, m) in raws.iter().zip(&roles) {
-        wanted.extend([r.start, r.end]);
-        if let Some((a, b)) = m.metric {
-            wanted.extend([a, b]);
-        }
-    }
-    for &(a, b) in &holders {
-        wanted.extend([a, b]);
-    }
-    let aligned = cleaned.chars().count() == analysis.chars().count();
-    let quoter = Quoter::new(if aligned { cleaned } else { analysis }, wanted);
-    let figures = raws
-        .iter()
-        .zip(roles)
-        .map(|(r, m)| Figure {
-            text: quoter.slice(r.start, r.end),
-            value: r.value,
-            unit: r.unit.clone(),
-            kind: r.kind.as_str().to_string(),
-            approx: r.approx.map(str::to_string),
-            lower: r.lower,
-            upper: r.upper,
-            metric: m.metric.map(|(a, b)| quoter.slice(a, b)),
-            role: m.role.map(str::to_string),
-            offset: r.start,
-        })
-        .collect();
-    let placeholders = holders
-        .into_iter()
-        .map(|(a, b)| Placeholder {
-            text: quoter.slice(a, b),
-            offset: a,
-        })
-        .collect();
-    (figures, placeholders)
+    Document::new(cleaned, analysis).extract(span)
 }
 
-/// Char offset -> byte offset for the few offsets the output quotes, found in one pass.
-struct Quoter<'a> {
-    text: &'a str,
-    chars: Vec<usize>,
-    bytes: Vec<usize>,
+/// A document prepared once for the figures of each of its articles: the width-folded view as
+/// chars and the byte offset of every char of the text quotes are taken from.
+pub struct Document<'a> {
+    view: Vec<char>,
+    /// The text quotes are taken from: the cleaned text, or the analysis view if the two are
+    /// not char-aligned (which the contract rules out).
+    quote: &'a str,
+    /// Byte offset of each char of `quote`, and `quote.len()` last.
+    bounds: Vec<usize>,
 }
 
-impl<'a> Quoter<'a> {
-    fn new(text: &'a str, mut wanted: Vec<usize>) -> Self {
-        wanted.sort_unstable();
-        wanted.dedup();
-        let mut bytes = Vec::with_capacity(wanted.len());
-        let mut it = text
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain(std::iter::once(text.len()));
-        let mut pos = 0usize;
-        let mut cur = it.next();
-        for &w in &wanted {
-            while pos < w && cur.is_some() {
-                cur = it.next();
-                pos += 1;
-            }
-            bytes.push(cur.unwrap_or(text.len()));
-        }
-        Quoter {
-            text,
-            chars: wanted,
-            bytes,
-        }
-    }
-
-    fn byte(&self, c: usize) -> usize {
-        match self.chars.binary_search(&c) {
-            Ok(k) => self.bytes[k],
-            Err(_) => self.text.len(),
+impl<'a> Document<'a> {
+    /// Prepares `cleaned` and its char-aligned analysis view.
+    pub fn new(cleaned: &'a str, analysis: &'a str) -> Self {
+        // Half-width again: cheap, and keeps the grammar right if a caller passes a view that
+        // is simplified but not width-folded.
+        let view: Vec<char> = analysis
+            .chars()
+            .map(crate::clean::views::fold_width)
+            .collect();
+        let mut bounds: Vec<usize> = cleaned.char_indices().map(|(b, _)| b).collect();
+        let quote = if bounds.len() == view.len() {
+            cleaned
+        } else {
+            bounds = analysis.char_indices().map(|(b, _)| b).collect();
+            analysis
+        };
+        bounds.push(quote.len());
+        Document {
+            view,
+            quote,
+            bounds,
         }
     }
 
     fn slice(&self, a: usize, b: usize) -> String {
-        let (x, y) = (self.byte(a), self.byte(b));
-        self.text.get(x..y.max(x)).unwrap_or("").to_string()
+        let at = |c: usize| self.bounds.get(c).copied().unwrap_or(self.quote.len());
+        let (x, y) = (at(a), at(b));
+        self.quote.get(x..y.max(x)).unwrap_or("").to_string()
+    }
+
+    /// The figures and placeholders of `span` (char offsets; nothing after it is read).
+    pub fn extract(&self, span: [usize; 2]) -> (Vec<Figure>, Vec<Placeholder>) {
+        let view = &self.view[..span[1].min(self.view.len())];
+        let to = view.len();
+        let from = span[0].min(to);
+        let (raws, roles, holders) = find(view, from, to);
+        let figures = raws
+            .iter()
+            .zip(roles)
+            .map(|(r, m)| Figure {
+                text: self.slice(r.start, r.end),
+                value: r.value,
+                unit: r.unit.clone(),
+                kind: r.kind.as_str().to_string(),
+                approx: r.approx.map(str::to_string),
+                lower: r.lower,
+                upper: r.upper,
+                metric: m.metric.map(|(a, b)| self.slice(a, b)),
+                role: m.role.map(str::to_string),
+                offset: r.start,
+            })
+            .collect();
+        let placeholders = holders
+            .into_iter()
+            .map(|(a, b)| Placeholder {
+                text: self.slice(a, b),
+                offset: a,
+            })
+            .collect();
+        (figures, placeholders)
     }
 }
 
