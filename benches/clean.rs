@@ -8,6 +8,7 @@ use zhreport::clean::{clean, Format};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
 const HTML: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/clean/html");
+const NEWS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/clean/news");
 
 fn text_pages() -> Vec<String> {
     let mut pages = Vec::new();
@@ -40,9 +41,12 @@ fn text_pages() -> Vec<String> {
     pages
 }
 
+/// The pages of both HTML test sets (template pages and news pages), as tools/htmlcmp reads
+/// them, so the parser comparison there is like for like.
 fn html_pages() -> Vec<String> {
-    let mut names: Vec<_> = std::fs::read_dir(HTML)
-        .expect("html")
+    let mut names: Vec<_> = [HTML, NEWS]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).expect("html"))
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .collect();
