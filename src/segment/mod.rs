@@ -153,7 +153,8 @@ impl Segmenter {
         // bytes packed into integers ([`WordKey`]): no string hash or comparison per token;
         // the word's xxh3 hash, which the lexicon and document frequencies need, is taken
         // once per distinct word afterwards.
-        let mut words: Vec<(&str, u32)> = Vec::with_capacity(analysis.len() / 32);
+        let mut words: Vec<&str> = Vec::with_capacity(analysis.len() / 32);
+        let mut counted: Vec<(u32, u32)> = Vec::new();
         let mut tokens = 0usize;
         COUNTS.with(|cell| {
             let mut map = cell.borrow_mut();
@@ -180,24 +181,23 @@ impl Segmenter {
                         }
                     };
                     if countable {
-                        let next = words.len() as u32;
-                        let i = *map.entry(WordKey::new(w)).or_insert(next);
-                        if i == next {
-                            words.push((t.word, 1));
-                        } else if let Some(e) = words.get_mut(i as usize) {
-                            e.1 += 1;
-                        }
+                        let e = map.entry(WordKey::new(w)).or_insert_with(|| {
+                            words.push(t.word);
+                            (words.len() as u32 - 1, 0)
+                        });
+                        e.1 += 1;
                     }
                 }
             }
+            counted.extend(map.values().map(|&(i, c)| (i, c)));
             // A long article's map is not kept for the next one.
             if map.capacity() > 1 << 16 {
                 *map = FxHashMap::default();
             }
         });
-        let words: Vec<(&str, u32, u64)> = words
+        let words: Vec<(&str, u32, u64)> = counted
             .into_iter()
-            .map(|(w, c)| (w, c, word_hash(w)))
+            .filter_map(|(i, c)| words.get(i as usize).map(|&w| (w, c, word_hash(w))))
             .collect();
         let found = self.lexicon.lookup_all(words.iter().map(|w| w.2));
         let mut doc_terms: Vec<u64> = Vec::with_capacity(words.len() / 2);
@@ -316,26 +316,39 @@ fn shortlist(cands: &mut Vec<(&str, u32, f32)>, k: usize) {
     if cands.len() <= k {
         return;
     }
-    let by = |power: i32| {
-        move |a: &(&str, u32, f32), b: &(&str, u32, f32)| {
-            let wa = f64::from(a.1) * f64::from(a.2).powi(power);
-            let wb = f64::from(b.1) * f64::from(b.2).powi(power);
-            wb.total_cmp(&wa).then_with(|| a.0.cmp(b.0))
-        }
+    // Each candidate's weight is computed once, not at every comparison: selection compares
+    // each element several times.
+    let weigh = |c: &(&str, u32, f32), power: i32| f64::from(c.1) * f64::from(c.2).powi(power);
+    let by = |a: &(f64, usize), b: &(f64, usize)| {
+        let term = |i: usize| cands.get(i).map_or("", |c| c.0);
+        b.0.total_cmp(&a.0).then_with(|| term(a.1).cmp(term(b.1)))
     };
     let first = k.div_ceil(2);
-    cands.select_nth_unstable_by(first - 1, by(1));
-    let rest = &mut cands[first..];
+    let mut order: Vec<(f64, usize)> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (weigh(c, 1), i))
+        .collect();
+    order.select_nth_unstable_by(first - 1, by);
     if k > first {
-        rest.select_nth_unstable_by(k - first - 1, by(2));
+        let rest = &mut order[first..];
+        for e in rest.iter_mut() {
+            e.0 = cands.get(e.1).map_or(0.0, |c| weigh(c, 2));
+        }
+        rest.select_nth_unstable_by(k - first - 1, by);
     }
-    cands.truncate(k);
+    order.truncate(k);
+    let picked: Vec<(&str, u32, f32)> = order
+        .iter()
+        .filter_map(|e| cands.get(e.1).copied())
+        .collect();
+    *cands = picked;
 }
 
 thread_local! {
     /// The word-count map of [`Segmenter::terms`], reused across articles: allocating and
     /// first touching a fresh map per article costs more than clearing one.
-    static COUNTS: std::cell::RefCell<FxHashMap<WordKey, u32>> =
+    static COUNTS: std::cell::RefCell<FxHashMap<WordKey, (u32, u32)>> =
         std::cell::RefCell::new(FxHashMap::default());
 }
 
@@ -343,8 +356,16 @@ thread_local! {
 /// and last eight bytes (overlapping, or four and four under eight bytes) and its length. A
 /// longer word is keyed by its xxh3 hash, with a first half no short word can have (the
 /// first eight bytes of UTF-8 text are never all 0xFF).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct WordKey(u64, u64, u32);
+
+impl std::hash::Hash for WordKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // One word to the hasher (one multiply for FxHasher) instead of three: the parts
+        // are mixed first, the rotations keep the two halves' bytes from cancelling.
+        state.write_u64(self.0 ^ self.1.rotate_left(29) ^ u64::from(self.2).rotate_right(7));
+    }
+}
 
 impl WordKey {
     fn new(w: &[u8]) -> Self {
