@@ -307,8 +307,11 @@ fn matcher() -> &'static Matcher {
         buckets.sort_by_key(|b| b.0);
         let mut index = vec![0u16; INDEXED];
         for (k, b) in buckets.iter().enumerate() {
-            if let Some(slot) = index.get_mut(b.0 as usize) {
-                *slot = (k + 1) as u16;
+            // The scan decodes three-byte chars only (every cue starts with one).
+            if b.0.len_utf8() == 3 {
+                if let Some(slot) = index.get_mut(b.0 as usize) {
+                    *slot = (k + 1) as u16;
+                }
             }
         }
         Matcher { buckets, index }
@@ -319,27 +322,42 @@ fn matcher() -> &'static Matcher {
 pub fn cue_scores(analysis: &str) -> CueScores {
     let m = matcher();
     let mut sc = CueScores::default();
-    let mut skip_to = 0;
-    for (i, c) in analysis.char_indices() {
-        if i < skip_to {
+    // Bytes, not chars: every cue starts with a three-byte char (a BMP hanzi), so only the
+    // lead bytes 0xE0..=0xEF need decoding, and a hit skips the whole cue.
+    let b = analysis.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if !(0xE0..=0xEF).contains(&x) {
+            i += 1;
             continue;
         }
-        let k = match m.index.get(c as usize) {
-            Some(&0) | None => continue,
+        let (Some(&x1), Some(&x2)) = (b.get(i + 1), b.get(i + 2)) else {
+            break;
+        };
+        let c = (usize::from(x & 0x0F) << 12) | (usize::from(x1 & 0x3F) << 6) | usize::from(x2 & 0x3F);
+        let k = match m.index.get(c) {
+            Some(&0) | None => {
+                i += 3;
+                continue;
+            }
             Some(&k) => k as usize - 1,
         };
         // The first char matched through the index; compare the remaining bytes only.
-        let rest = &analysis.as_bytes()[i..];
-        let first = c.len_utf8();
-        let hit = m.buckets[k].1.iter().find(|&&p| {
-            let pb = CUES[p].0.as_bytes();
-            pb.len() <= rest.len() && pb[first..].iter().zip(&rest[first..]).all(|(a, b)| a == b)
+        let rest = b.get(i + 3..).unwrap_or(&[]);
+        let hit = m.buckets.get(k).and_then(|bucket| {
+            bucket.1.iter().find(|&&p| {
+                let tail = CUES[p].0.as_bytes().get(3..).unwrap_or(&[]);
+                rest.starts_with(tail)
+            })
         });
-        if let Some(&p) = hit {
-            let (pat, f, b) = CUES[p];
-            sc.forward += f;
-            sc.backward += b;
-            skip_to = i + pat.len();
+        match hit {
+            Some(&p) => {
+                let (pat, f, bw) = CUES[p];
+                sc.forward += f;
+                sc.backward += bw;
+                i += pat.len();
+            }
+            None => i += 3,
         }
     }
     for para in analysis.lines() {
@@ -428,7 +446,7 @@ fn result_clause_cues(para: &str, sc: &mut CueScores) {
     let body = strip_marker(para.trim_start());
     let mut n = 0u32;
     let ends = result_endings_by_last_char();
-    for clause in body.split(['，', ',', '；', ';', '。']) {
+    for clause in Clauses(body) {
         let c = clause.trim();
         // 4..=24 chars; cheap byte bounds first, the exact count only on a hit.
         if c.len() < 4 || c.len() > 96 {
@@ -451,7 +469,7 @@ fn result_clause_cues(para: &str, sc: &mut CueScores) {
         if !(4..=24).contains(&len) || len < end.chars().count() + 2 {
             continue;
         }
-        if TASK_OPENINGS.iter().any(|w| c.starts_with(w))
+        if opens_with(c, task_openings())
             || NON_RESULT_OPENINGS.iter().any(|w| c.starts_with(w))
             || NON_RESULT_WORDS.iter().any(|w| c.contains(w))
         {
@@ -463,6 +481,68 @@ fn result_clause_cues(para: &str, sc: &mut CueScores) {
     if n > 0 && !body.contains("目标") {
         sc.backward += 1.0 * f64::from(n.min(3));
     }
+}
+
+/// The clauses of a paragraph: the text between `，` `,` `；` `;` `。` (as `str::split` with
+/// those chars, less the empty clause after a trailing separator: no empty clause counts),
+/// found by bytes rather than by decoding every char.
+struct Clauses<'a>(&'a str);
+
+impl<'a> Iterator for Clauses<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.0;
+        if s.is_empty() {
+            return None;
+        }
+        let b = s.as_bytes();
+        let mut i = 0;
+        while let Some(&x) = b.get(i) {
+            let sep = match x {
+                b',' | b';' => 1,
+                0xEF if matches!(b.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9B])) => 3,
+                0xE3 if matches!(b.get(i + 1..i + 3), Some([0x80, 0x82])) => 3,
+                _ => 0,
+            };
+            if sep > 0 {
+                let clause = s.get(..i).unwrap_or("");
+                self.0 = s.get(i + sep..).unwrap_or("");
+                return Some(clause);
+            }
+            i += 1;
+        }
+        self.0 = "";
+        Some(s)
+    }
+}
+
+/// Whether `text` starts with one of `words`, given as [`by_first_char`] made them.
+fn opens_with(text: &str, words: &[(char, &str)]) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let lo = words.partition_point(|w| w.0 < first);
+    words[lo..]
+        .iter()
+        .take_while(|w| w.0 == first)
+        .any(|w| text.starts_with(w.1))
+}
+
+/// Words keyed by their first char, sorted, so a test of openings is one binary search and
+/// a few comparisons instead of one comparison per word.
+fn by_first_char(words: &[&'static str]) -> Vec<(char, &'static str)> {
+    let mut v: Vec<(char, &'static str)> = words
+        .iter()
+        .filter_map(|w| w.chars().next().map(|c| (c, *w)))
+        .collect();
+    v.sort();
+    v
+}
+
+fn task_openings() -> &'static [(char, &'static str)] {
+    static T: OnceLock<Vec<(char, &'static str)>> = OnceLock::new();
+    T.get_or_init(|| by_first_char(TASK_OPENINGS))
 }
 
 /// Predicates that close the lead sentence of a review paragraph: results are told as
@@ -555,7 +635,7 @@ fn lead_sentence_cues(para: &str, sc: &mut CueScores, reports_results: bool) {
         return;
     }
     let p = bare;
-    let opens_task = TASK_OPENINGS.iter().any(|w| p.starts_with(w));
+    let opens_task = opens_with(p, task_openings());
     let lead = p
         .find('。')
         .map(|e| &p[..e])
