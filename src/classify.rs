@@ -334,7 +334,8 @@ pub fn cue_scores(analysis: &str) -> CueScores {
         let (Some(&x1), Some(&x2)) = (b.get(i + 1), b.get(i + 2)) else {
             break;
         };
-        let c = (usize::from(x & 0x0F) << 12) | (usize::from(x1 & 0x3F) << 6) | usize::from(x2 & 0x3F);
+        let c =
+            (usize::from(x & 0x0F) << 12) | (usize::from(x1 & 0x3F) << 6) | usize::from(x2 & 0x3F);
         let k = match m.index.get(c) {
             Some(&0) | None => {
                 i += 3;
@@ -347,7 +348,8 @@ pub fn cue_scores(analysis: &str) -> CueScores {
         let hit = m.buckets.get(k).and_then(|bucket| {
             bucket.1.iter().find(|&&p| {
                 let tail = CUES[p].0.as_bytes().get(3..).unwrap_or(&[]);
-                rest.starts_with(tail)
+                // Byte by byte: tails are a few bytes, shorter than a call to memcmp.
+                tail.len() <= rest.len() && tail.iter().zip(rest).all(|(a, b)| a == b)
             })
         });
         match hit {
@@ -498,19 +500,23 @@ impl<'a> Iterator for Clauses<'a> {
         }
         let b = s.as_bytes();
         let mut i = 0;
+        // Char by char through the lead bytes (a hanzi is one step, not three).
         while let Some(&x) = b.get(i) {
-            let sep = match x {
-                b',' | b';' => 1,
-                0xEF if matches!(b.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9B])) => 3,
-                0xE3 if matches!(b.get(i + 1..i + 3), Some([0x80, 0x82])) => 3,
-                _ => 0,
+            let (sep, width) = match x {
+                b',' | b';' => (true, 1),
+                0x00..=0x7F => (false, 1),
+                0xEF => (matches!(b.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9B])), 3),
+                0xE3 => (matches!(b.get(i + 1..i + 3), Some([0x80, 0x82])), 3),
+                0xE0..=0xEF => (false, 3),
+                0xF0..=0xFF => (false, 4),
+                _ => (false, 2),
             };
-            if sep > 0 {
+            if sep {
                 let clause = s.get(..i).unwrap_or("");
-                self.0 = s.get(i + sep..).unwrap_or("");
+                self.0 = s.get(i + width..).unwrap_or("");
                 return Some(clause);
             }
-            i += 1;
+            i += width;
         }
         self.0 = "";
         Some(s)
@@ -1033,22 +1039,36 @@ fn char_to_byte(text: &str, span: [usize; 2], sections: &[Section]) -> Vec<(usiz
     want.push(span[1]);
     want.sort_unstable();
     want.dedup();
+    let b = text.as_bytes();
+    // A char starts at every byte that is not a UTF-8 continuation byte; whole blocks of
+    // bytes are skipped by counting those starts (a loop the compiler vectorises) rather than
+    // decoding every char up to the article.
+    let starts = |x: &[u8]| x.iter().filter(|&&c| (c as i8) >= -0x40).count();
+    const BLOCK: usize = 256;
+    let (mut bi, mut ci) = (0usize, 0usize);
     let mut out = Vec::with_capacity(want.len());
-    let mut w = want.iter().peekable();
-    for (ci, (bi, _)) in text.char_indices().enumerate() {
-        if w.peek().is_none() {
-            break;
-        }
-        while let Some(&&c) = w.peek() {
-            if c > ci {
+    for &c in &want {
+        while let Some(block) = b.get(bi..bi + BLOCK) {
+            let n = starts(block);
+            if ci + n > c {
                 break;
             }
-            out.push((c, bi));
-            w.next();
+            ci += n;
+            bi += BLOCK;
         }
-    }
-    for &c in w {
-        out.push((c, text.len()));
+        // Invariant: `ci` chars start before byte `bi`.
+        let mut at = text.len();
+        while let Some(&x) = b.get(bi) {
+            if (x as i8) >= -0x40 {
+                if ci == c {
+                    at = bi;
+                    break;
+                }
+                ci += 1;
+            }
+            bi += 1;
+        }
+        out.push((c, at));
     }
     out
 }
@@ -1065,6 +1085,49 @@ fn byte_at(map: &[(usize, usize)], c: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_cue_starts_with_a_three_byte_char() {
+        // The byte scan of `cue_scores` decodes three-byte chars only.
+        for (pat, _, _) in CUES {
+            assert_eq!(pat.chars().next().map(char::len_utf8), Some(3), "{pat}");
+        }
+    }
+
+    #[test]
+    fn char_to_byte_matches_char_indices() {
+        let text: String = "ab一二，c😀é\n计划。".repeat(60);
+        let n = text.chars().count();
+        let want: Vec<usize> = vec![0, 1, 5, 7, 250, 251, 600, n - 1, n, n + 3];
+        let sections: Vec<Section> = want
+            .iter()
+            .map(|&o| Section {
+                level: 1,
+                marker: String::new(),
+                ordinal: 1,
+                title: String::new(),
+                offset: o,
+                kind: None,
+            })
+            .collect();
+        let map = char_to_byte(&text, [2, 300], &sections);
+        for (c, b) in map {
+            let expect = text.char_indices().nth(c).map_or(text.len(), |x| x.0);
+            assert_eq!(b, expect, "char {c}");
+        }
+    }
+
+    #[test]
+    fn clauses_split_like_str_split() {
+        for t in ["a,b;c，d；e。f", "，,", "计划。", "", "无标点", "a,"] {
+            let ours: Vec<&str> = Clauses(t).collect();
+            let mut std: Vec<&str> = t.split(['，', ',', '；', ';', '。']).collect();
+            if std.last() == Some(&"") {
+                std.pop();
+            }
+            assert_eq!(ours, std, "{t}");
+        }
+    }
 
     #[test]
     fn imperative_reviews_told_by_results() {
