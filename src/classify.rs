@@ -647,10 +647,11 @@ fn lead_sentence_cues(para: &str, sc: &mut CueScores, reports_results: bool) {
         .map(|e| &p[..e])
         .filter(|l| (4..=30).contains(&l.chars().count()));
     let ends_result = lead.is_some_and(|l| RESULT_ENDINGS.iter().any(|w| l.ends_with(w)));
-    let told_done = p.contains('了') || p.contains('已') || reports_results;
+    // Searched only when it decides: most paragraphs open with no task verb.
+    let told_done = || reports_results || p.contains('了') || p.contains('已');
     if ends_result && !opens_task {
         sc.backward += 2.5;
-    } else if opens_task && !ends_result && !told_done {
+    } else if opens_task && !ends_result && !told_done() {
         sc.forward += 2.0;
     }
 }
