@@ -3,6 +3,8 @@
 //! keywords) against a bare `Jieba::cut` (HMM on) of the same paragraphs with the same
 //! dictionary, and `Jieba::tag` for reference (what reading POS tags through jieba-rs costs).
 //! Target: the stage at ≥ 0.8× the bare cut's throughput.
+use std::time::Duration;
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use zhreport::segment::{keywords, DocFreq, Segmenter};
 
@@ -46,6 +48,41 @@ fn documents() -> Vec<String> {
     docs
 }
 
+/// CPU time of the calling thread, in nanoseconds (the first field of Linux's
+/// /proc/thread-self/schedstat). Falls back to zero elsewhere, which criterion reports as an
+/// infinite rate rather than a wrong one.
+fn thread_cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+    let ns = stat
+        .split_whitespace()
+        .next()
+        .and_then(|x| x.parse::<u64>().ok())
+        .unwrap_or(0);
+    Duration::from_nanos(ns)
+}
+
+/// Bare `Jieba::cut` (HMM on) of every line of every document: the reference.
+fn bare_cut(jieba: &jieba_rs::Jieba, docs: &[String]) -> usize {
+    let mut n = 0usize;
+    for doc in docs {
+        for para in doc.lines() {
+            n += jieba.cut(para, true).len();
+        }
+    }
+    n
+}
+
+/// The whole stage: terms per document, document frequencies, keywords.
+fn stage(seg: &Segmenter, docs: &[String]) -> (usize, Vec<(String, u32)>) {
+    let mut all: Vec<_> = docs.iter().map(|d| seg.terms(d)).collect();
+    let mut df = DocFreq::default();
+    for t in &mut all {
+        df.absorb(t);
+    }
+    let n: usize = all.iter().map(|t| keywords(t, &df, 10).len()).sum();
+    (n, df.top(20))
+}
+
 fn bench(c: &mut Criterion) {
     let docs = documents();
     assert!(!docs.is_empty(), "corpus not found under {CORPUS}");
@@ -56,17 +93,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("segment");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
-    group.bench_function("bare_cut", |b| {
-        b.iter(|| {
-            let mut n = 0usize;
-            for doc in &docs {
-                for para in doc.lines() {
-                    n += jieba.cut(para, true).len();
-                }
-            }
-            black_box(n)
-        })
-    });
+    group.bench_function("bare_cut", |b| b.iter(|| black_box(bare_cut(jieba, &docs))));
     group.bench_function("tag_only", |b| {
         b.iter(|| {
             let mut n = 0usize;
@@ -78,15 +105,25 @@ fn bench(c: &mut Criterion) {
             black_box(n)
         })
     });
-    group.bench_function("stage", |b| {
-        b.iter(|| {
-            let mut all: Vec<_> = docs.iter().map(|d| seg.terms(d)).collect();
-            let mut df = DocFreq::default();
-            for t in &mut all {
-                df.absorb(t);
+    group.bench_function("stage", |b| b.iter(|| black_box(stage(&seg, &docs))));
+    // The same two timed in CPU time of this thread, so that the ratio holds on a machine
+    // shared with other jobs (wall time there counts time spent descheduled).
+    group.bench_function("bare_cut/cpu-time", |b| {
+        b.iter_custom(|iters| {
+            let t0 = thread_cpu();
+            for _ in 0..iters {
+                black_box(bare_cut(jieba, &docs));
             }
-            let n: usize = all.iter().map(|t| keywords(t, &df, 10).len()).sum();
-            black_box((n, df.top(20)))
+            thread_cpu().saturating_sub(t0)
+        })
+    });
+    group.bench_function("stage/cpu-time", |b| {
+        b.iter_custom(|iters| {
+            let t0 = thread_cpu();
+            for _ in 0..iters {
+                black_box(stage(&seg, &docs));
+            }
+            thread_cpu().saturating_sub(t0)
         })
     });
     group.finish();

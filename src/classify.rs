@@ -307,8 +307,11 @@ fn matcher() -> &'static Matcher {
         buckets.sort_by_key(|b| b.0);
         let mut index = vec![0u16; INDEXED];
         for (k, b) in buckets.iter().enumerate() {
-            if let Some(slot) = index.get_mut(b.0 as usize) {
-                *slot = (k + 1) as u16;
+            // The scan decodes three-byte chars only (every cue starts with one).
+            if b.0.len_utf8() == 3 {
+                if let Some(slot) = index.get_mut(b.0 as usize) {
+                    *slot = (k + 1) as u16;
+                }
             }
         }
         Matcher { buckets, index }
@@ -319,27 +322,44 @@ fn matcher() -> &'static Matcher {
 pub fn cue_scores(analysis: &str) -> CueScores {
     let m = matcher();
     let mut sc = CueScores::default();
-    let mut skip_to = 0;
-    for (i, c) in analysis.char_indices() {
-        if i < skip_to {
+    // Bytes, not chars: every cue starts with a three-byte char (a BMP hanzi), so only the
+    // lead bytes 0xE0..=0xEF need decoding, and a hit skips the whole cue.
+    let b = analysis.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if !(0xE0..=0xEF).contains(&x) {
+            i += 1;
             continue;
         }
-        let k = match m.index.get(c as usize) {
-            Some(&0) | None => continue,
+        let (Some(&x1), Some(&x2)) = (b.get(i + 1), b.get(i + 2)) else {
+            break;
+        };
+        let c =
+            (usize::from(x & 0x0F) << 12) | (usize::from(x1 & 0x3F) << 6) | usize::from(x2 & 0x3F);
+        let k = match m.index.get(c) {
+            Some(&0) | None => {
+                i += 3;
+                continue;
+            }
             Some(&k) => k as usize - 1,
         };
         // The first char matched through the index; compare the remaining bytes only.
-        let rest = &analysis.as_bytes()[i..];
-        let first = c.len_utf8();
-        let hit = m.buckets[k].1.iter().find(|&&p| {
-            let pb = CUES[p].0.as_bytes();
-            pb.len() <= rest.len() && pb[first..].iter().zip(&rest[first..]).all(|(a, b)| a == b)
+        let rest = b.get(i + 3..).unwrap_or(&[]);
+        let hit = m.buckets.get(k).and_then(|bucket| {
+            bucket.1.iter().find(|&&p| {
+                let tail = CUES[p].0.as_bytes().get(3..).unwrap_or(&[]);
+                // Byte by byte: tails are a few bytes, shorter than a call to memcmp.
+                tail.len() <= rest.len() && tail.iter().zip(rest).all(|(a, b)| a == b)
+            })
         });
-        if let Some(&p) = hit {
-            let (pat, f, b) = CUES[p];
-            sc.forward += f;
-            sc.backward += b;
-            skip_to = i + pat.len();
+        match hit {
+            Some(&p) => {
+                let (pat, f, bw) = CUES[p];
+                sc.forward += f;
+                sc.backward += bw;
+                i += pat.len();
+            }
+            None => i += 3,
         }
     }
     for para in analysis.lines() {
@@ -428,7 +448,7 @@ fn result_clause_cues(para: &str, sc: &mut CueScores) {
     let body = strip_marker(para.trim_start());
     let mut n = 0u32;
     let ends = result_endings_by_last_char();
-    for clause in body.split(['，', ',', '；', ';', '。']) {
+    for clause in Clauses(body) {
         let c = clause.trim();
         // 4..=24 chars; cheap byte bounds first, the exact count only on a hit.
         if c.len() < 4 || c.len() > 96 {
@@ -451,7 +471,7 @@ fn result_clause_cues(para: &str, sc: &mut CueScores) {
         if !(4..=24).contains(&len) || len < end.chars().count() + 2 {
             continue;
         }
-        if TASK_OPENINGS.iter().any(|w| c.starts_with(w))
+        if opens_with(c, task_openings())
             || NON_RESULT_OPENINGS.iter().any(|w| c.starts_with(w))
             || NON_RESULT_WORDS.iter().any(|w| c.contains(w))
         {
@@ -463,6 +483,72 @@ fn result_clause_cues(para: &str, sc: &mut CueScores) {
     if n > 0 && !body.contains("目标") {
         sc.backward += 1.0 * f64::from(n.min(3));
     }
+}
+
+/// The clauses of a paragraph: the text between `，` `,` `；` `;` `。` (as `str::split` with
+/// those chars, less the empty clause after a trailing separator: no empty clause counts),
+/// found by bytes rather than by decoding every char.
+struct Clauses<'a>(&'a str);
+
+impl<'a> Iterator for Clauses<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.0;
+        if s.is_empty() {
+            return None;
+        }
+        let b = s.as_bytes();
+        let mut i = 0;
+        // Char by char through the lead bytes (a hanzi is one step, not three).
+        while let Some(&x) = b.get(i) {
+            let (sep, width) = match x {
+                b',' | b';' => (true, 1),
+                0x00..=0x7F => (false, 1),
+                0xEF => (matches!(b.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9B])), 3),
+                0xE3 => (matches!(b.get(i + 1..i + 3), Some([0x80, 0x82])), 3),
+                0xE0..=0xEF => (false, 3),
+                0xF0..=0xFF => (false, 4),
+                _ => (false, 2),
+            };
+            if sep {
+                let clause = s.get(..i).unwrap_or("");
+                self.0 = s.get(i + width..).unwrap_or("");
+                return Some(clause);
+            }
+            i += width;
+        }
+        self.0 = "";
+        Some(s)
+    }
+}
+
+/// Whether `text` starts with one of `words`, given as [`by_first_char`] made them.
+fn opens_with(text: &str, words: &[(char, &str)]) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let lo = words.partition_point(|w| w.0 < first);
+    words[lo..]
+        .iter()
+        .take_while(|w| w.0 == first)
+        .any(|w| text.starts_with(w.1))
+}
+
+/// Words keyed by their first char, sorted, so a test of openings is one binary search and
+/// a few comparisons instead of one comparison per word.
+fn by_first_char(words: &[&'static str]) -> Vec<(char, &'static str)> {
+    let mut v: Vec<(char, &'static str)> = words
+        .iter()
+        .filter_map(|w| w.chars().next().map(|c| (c, *w)))
+        .collect();
+    v.sort();
+    v
+}
+
+fn task_openings() -> &'static [(char, &'static str)] {
+    static T: OnceLock<Vec<(char, &'static str)>> = OnceLock::new();
+    T.get_or_init(|| by_first_char(TASK_OPENINGS))
 }
 
 /// Predicates that close the lead sentence of a review paragraph: results are told as
@@ -555,16 +641,17 @@ fn lead_sentence_cues(para: &str, sc: &mut CueScores, reports_results: bool) {
         return;
     }
     let p = bare;
-    let opens_task = TASK_OPENINGS.iter().any(|w| p.starts_with(w));
+    let opens_task = opens_with(p, task_openings());
     let lead = p
         .find('。')
         .map(|e| &p[..e])
         .filter(|l| (4..=30).contains(&l.chars().count()));
     let ends_result = lead.is_some_and(|l| RESULT_ENDINGS.iter().any(|w| l.ends_with(w)));
-    let told_done = p.contains('了') || p.contains('已') || reports_results;
+    // Searched only when it decides: most paragraphs open with no task verb.
+    let told_done = || reports_results || p.contains('了') || p.contains('已');
     if ends_result && !opens_task {
         sc.backward += 2.5;
-    } else if opens_task && !ends_result && !told_done {
+    } else if opens_task && !ends_result && !told_done() {
         sc.forward += 2.0;
     }
 }
@@ -953,22 +1040,36 @@ fn char_to_byte(text: &str, span: [usize; 2], sections: &[Section]) -> Vec<(usiz
     want.push(span[1]);
     want.sort_unstable();
     want.dedup();
+    let b = text.as_bytes();
+    // A char starts at every byte that is not a UTF-8 continuation byte; whole blocks of
+    // bytes are skipped by counting those starts (a loop the compiler vectorises) rather than
+    // decoding every char up to the article.
+    let starts = |x: &[u8]| x.iter().filter(|&&c| (c as i8) >= -0x40).count();
+    const BLOCK: usize = 256;
+    let (mut bi, mut ci) = (0usize, 0usize);
     let mut out = Vec::with_capacity(want.len());
-    let mut w = want.iter().peekable();
-    for (ci, (bi, _)) in text.char_indices().enumerate() {
-        if w.peek().is_none() {
-            break;
-        }
-        while let Some(&&c) = w.peek() {
-            if c > ci {
+    for &c in &want {
+        while let Some(block) = b.get(bi..bi + BLOCK) {
+            let n = starts(block);
+            if ci + n > c {
                 break;
             }
-            out.push((c, bi));
-            w.next();
+            ci += n;
+            bi += BLOCK;
         }
-    }
-    for &c in w {
-        out.push((c, text.len()));
+        // Invariant: `ci` chars start before byte `bi`.
+        let mut at = text.len();
+        while let Some(&x) = b.get(bi) {
+            if (x as i8) >= -0x40 {
+                if ci == c {
+                    at = bi;
+                    break;
+                }
+                ci += 1;
+            }
+            bi += 1;
+        }
+        out.push((c, at));
     }
     out
 }
@@ -985,6 +1086,49 @@ fn byte_at(map: &[(usize, usize)], c: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_cue_starts_with_a_three_byte_char() {
+        // The byte scan of `cue_scores` decodes three-byte chars only.
+        for (pat, _, _) in CUES {
+            assert_eq!(pat.chars().next().map(char::len_utf8), Some(3), "{pat}");
+        }
+    }
+
+    #[test]
+    fn char_to_byte_matches_char_indices() {
+        let text: String = "ab一二，c😀é\n计划。".repeat(60);
+        let n = text.chars().count();
+        let want: Vec<usize> = vec![0, 1, 5, 7, 250, 251, 600, n - 1, n, n + 3];
+        let sections: Vec<Section> = want
+            .iter()
+            .map(|&o| Section {
+                level: 1,
+                marker: String::new(),
+                ordinal: 1,
+                title: String::new(),
+                offset: o,
+                kind: None,
+            })
+            .collect();
+        let map = char_to_byte(&text, [2, 300], &sections);
+        for (c, b) in map {
+            let expect = text.char_indices().nth(c).map_or(text.len(), |x| x.0);
+            assert_eq!(b, expect, "char {c}");
+        }
+    }
+
+    #[test]
+    fn clauses_split_like_str_split() {
+        for t in ["a,b;c，d；e。f", "，,", "计划。", "", "无标点", "a,"] {
+            let ours: Vec<&str> = Clauses(t).collect();
+            let mut std: Vec<&str> = t.split(['，', ',', '；', ';', '。']).collect();
+            if std.last() == Some(&"") {
+                std.pop();
+            }
+            assert_eq!(ours, std, "{t}");
+        }
+    }
 
     #[test]
     fn imperative_reviews_told_by_results() {

@@ -4,8 +4,6 @@
 
 use std::io::Read;
 
-use rustc_hash::FxHashMap;
-
 /// The domain dictionary, jieba format (`word freq tag`), `#` comments.
 const DOMAIN_DICT: &str = include_str!("domain_dict.txt");
 
@@ -108,18 +106,109 @@ enum Kind {
 /// Word knowledge shared by every article, immutable after construction.
 ///
 /// Words are known by their xxh3 hash ([`word_hash`]): a probe has no string to chase or
-/// compare, which matters as this runs for every distinct word of every article (among a
-/// quarter of a million 64-bit hashes a false match is a one-in-10¹³ event). The frequent
-/// words sit in a small table of their own that stays in cache, so most probes never touch
-/// the large one.
+/// compare, which matters as this runs for every distinct word of every article. The frequent
+/// words, stopwords and domain words sit in a small table of their own (half a megabyte) that
+/// stays in cache, so most probes never touch the large one; an entry of the small table
+/// overrides one of the large table.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    /// Frequent words, stopwords and domain words, packed small (upper half of the hash →
-    /// [`pack`]ed kind and IDF) so the table stays in cache; a false match on 32 bits would
-    /// need one of these ~25,000 words to collide with an unlisted word (one in 170,000).
-    hot: FxHashMap<u32, u32>,
-    /// The same for the other words of the table.
-    cold: FxHashMap<u64, (Kind, f32)>,
+    hot: WordTable,
+    cold: WordTable,
+}
+
+/// An open-addressing table (linear probing, at most half full) from word hash to kind and
+/// IDF, one `u64` a slot: the hash's top 29 bits and the kind in the upper half, the IDF's
+/// `f32` bits in the lower half; the home slot comes from the hash's low bits. A probe is one
+/// load of one cache line, without the control bytes and separate keys and values of a
+/// general hash map, so the lookups of an article's words overlap their cache misses. A false
+/// match needs an unlisted word to agree with a listed one on 29 bits of the hash *and* to
+/// probe the slot it sits in: about one in 10⁸ probes.
+#[derive(Debug)]
+struct WordTable {
+    slots: Box<[u64]>,
+    /// The full hash of every entry (some twice), to rehash when the table grows.
+    hashes: Vec<u64>,
+}
+
+const EMPTY: u64 = 0;
+const TAG_SHIFT: u32 = 35;
+const KIND_SHIFT: u32 = 32;
+
+impl WordTable {
+    fn with_capacity(n: usize) -> Self {
+        WordTable {
+            slots: vec![EMPTY; (n.max(8) * 2).next_power_of_two()].into_boxed_slice(),
+            hashes: Vec::with_capacity(n),
+        }
+    }
+
+    fn tag(x: u64) -> u64 {
+        (x >> TAG_SHIFT) << TAG_SHIFT
+    }
+
+    /// The slot holding `hash`, or the empty slot where it would go.
+    fn find(&self, hash: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let tag = Self::tag(hash);
+        // The low bits: independent of the tag's.
+        let mut i = (hash as usize) & mask;
+        while let Some(&s) = self.slots.get(i) {
+            if s == EMPTY || Self::tag(s) == tag {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn get(&self, hash: u64) -> Option<(Kind, f32)> {
+        let s = self.slots.get(self.find(hash)).copied().unwrap_or(EMPTY);
+        if s == EMPTY {
+            return None;
+        }
+        // Kinds are stored plus one, so a used slot is never EMPTY.
+        let k = ((s >> KIND_SHIFT) & 0x7) as usize;
+        let kind = KINDS.get(k.wrapping_sub(1)).copied()?;
+        Some((kind, f32::from_bits(s as u32)))
+    }
+
+    /// Inserts or replaces the entry for `hash`.
+    fn insert(&mut self, hash: u64, kind: Kind, idf: f32) {
+        if (self.hashes.len() + 1) * 2 > self.slots.len() {
+            let mut grown = WordTable::with_capacity(self.slots.len());
+            for &h in &self.hashes {
+                let s = self.slots.get(self.find(h)).copied().unwrap_or(EMPTY);
+                let i = grown.find(h);
+                if let Some(slot) = grown.slots.get_mut(i) {
+                    *slot = s;
+                }
+            }
+            grown.hashes = std::mem::take(&mut self.hashes);
+            *self = grown;
+        }
+        let k = KINDS.iter().position(|&x| x == kind).unwrap_or(0) as u64 + 1;
+        let i = self.find(hash);
+        if let Some(slot) = self.slots.get_mut(i) {
+            if *slot == EMPTY {
+                self.hashes.push(hash);
+            }
+            *slot = Self::tag(hash) | (k << KIND_SHIFT) | u64::from(idf.to_bits());
+        }
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    /// The home slot's content of `hash` (0 when the table is empty).
+    fn home_slot(&self, hash: u64) -> u64 {
+        let mask = self.slots.len() - 1;
+        self.slots
+            .get((hash as usize) & mask)
+            .copied()
+            .unwrap_or(EMPTY)
+    }
 }
 
 /// The lexicon's entry for a word, if any (opaque outside this module).
@@ -148,8 +237,8 @@ impl Lexicon {
         zstd::stream::read::Decoder::new(CONTENT_WORDS_ZST)
             .and_then(|mut d| d.read_to_string(&mut raw))
             .map_err(|e| format!("embedded content-word table: {e}"))?;
-        let mut hot = FxHashMap::with_capacity_and_hasher(28 * 1024, Default::default());
-        let mut cold = FxHashMap::with_capacity_and_hasher(raw.len() / 14, Default::default());
+        let mut hot = WordTable::with_capacity(28 * 1024);
+        let mut cold = WordTable::with_capacity(raw.len() / 14);
         for line in raw.lines() {
             let mut it = line.split(' ');
             let (Some(w), Some(idf), Some(flags)) = (it.next(), it.next(), it.next()) else {
@@ -164,9 +253,11 @@ impl Lexicon {
                 Kind::Content
             };
             if flags.contains('h') {
-                hot.insert(hot_key(word_hash(w)), pack(kind, idf));
+                // The frequent words' IDFs in hundredths, as they were when this table packed
+                // them into 16 bits: keyword scores stay what they were.
+                hot.insert(word_hash(w), kind, round_idf(idf));
             } else {
-                cold.insert(word_hash(w), (kind, idf));
+                cold.insert(word_hash(w), kind, idf);
             }
         }
         let mut lex = Lexicon { hot, cold };
@@ -181,22 +272,15 @@ impl Lexicon {
     }
 
     fn get(&self, hash: u64) -> Option<(Kind, f32)> {
-        match self.hot.get(&hot_key(hash)) {
-            Some(&p) => Some(unpack(p)),
-            None => self.cold.get(&hash).copied(),
-        }
+        self.hot.get(hash).or_else(|| self.cold.get(hash))
     }
 
-    /// Sets a word's kind, moving it to the hot table (stopwords and domain words are few and
-    /// frequent), keeping its IDF.
+    /// Sets a word's kind in the hot table (stopwords and domain words are few and frequent,
+    /// and the hot entry overrides the cold one), keeping its IDF.
     fn set_kind(&mut self, word: &str, kind: Kind) {
         let hash = word_hash(word);
-        let idf = self
-            .cold
-            .remove(&hash)
-            .or_else(|| self.get(hash))
-            .map_or(f32::NAN, |e| e.1);
-        self.hot.insert(hot_key(hash), pack(kind, idf));
+        let idf = self.get(hash).map_or(f32::NAN, |e| round_idf(e.1));
+        self.hot.insert(hash, kind, idf);
     }
 
     /// Records a domain or user-dictionary word with its tag; a stopword stays a stopword.
@@ -244,6 +328,19 @@ impl Lexicon {
         Found(self.get(hash))
     }
 
+    /// Looks up many words at once: first a pass that only loads each word's home slots,
+    /// without a branch, so the processor keeps many cache misses in flight (the probes of
+    /// the second pass branch on what they find, and a mispredicted branch would otherwise
+    /// discard the loads queued behind it); then the probes, which mostly hit the cache.
+    pub(crate) fn lookup_all(&self, hashes: impl Iterator<Item = u64> + Clone) -> Vec<Found> {
+        let mut touched = 0u64;
+        for h in hashes.clone() {
+            touched ^= self.hot.home_slot(h) ^ self.cold.home_slot(h);
+        }
+        std::hint::black_box(touched);
+        hashes.map(|h| self.lookup(h)).collect()
+    }
+
     /// [`Lexicon::judge`] given what [`Lexicon::lookup`] found for the word.
     pub(crate) fn judge_found(&self, word: &str, found: Found) -> Verdict {
         if !has_two_chars(word) {
@@ -271,10 +368,6 @@ impl Lexicon {
     }
 }
 
-fn hot_key(hash: u64) -> u32 {
-    (hash >> 32) as u32
-}
-
 const KINDS: [Kind; 6] = [
     Kind::Stop,
     Kind::Domain,
@@ -283,33 +376,14 @@ const KINDS: [Kind; 6] = [
     Kind::IdfOnly,
     Kind::NonContent,
 ];
-const NO_IDF: u32 = 0xFFFF;
 
-/// Kind (high half) and IDF in hundredths (low half; `NO_IDF` for none) in one `u32`.
-fn pack(kind: Kind, idf: f32) -> u32 {
-    let k = KINDS.iter().position(|&x| x == kind).unwrap_or(0) as u32;
-    let v = if idf.is_nan() {
-        NO_IDF
+/// An IDF rounded to hundredths (NaN, for none, stays NaN).
+fn round_idf(idf: f32) -> f32 {
+    if idf.is_nan() {
+        idf
     } else {
-        (idf * 100.0).round().clamp(0.0, 65_534.0) as u32
-    };
-    (k << 16) | v
-}
-
-fn unpack(p: u32) -> (Kind, f32) {
-    let kind = KINDS
-        .get((p >> 16) as usize)
-        .copied()
-        .unwrap_or(Kind::NonContent);
-    let v = p & 0xFFFF;
-    (
-        kind,
-        if v == NO_IDF {
-            f32::NAN
-        } else {
-            v as f32 / 100.0
-        },
-    )
+        (idf * 100.0).round().clamp(0.0, 65_534.0) / 100.0
+    }
 }
 
 /// The hash words are known by, in the lexicon and in document frequencies.
@@ -414,6 +488,7 @@ mod tests {
     fn content_table_loads() {
         let lex = Lexicon::new().unwrap();
         assert!(lex.cold.len() > 200_000);
+        assert!(lex.cold.slots.len() >= 2 * lex.cold.len());
         assert!(lex.hot.len() > 20_000);
         assert!((lex.prior_idf("职工") - 7.15).abs() < 0.01);
         assert!(lex.prior_idf("工会") < lex.prior_idf("集体合同"));

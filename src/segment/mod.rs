@@ -149,29 +149,57 @@ impl Segmenter {
     /// Cuts one article's analysis-view text into countable terms.
     pub fn terms(&self, analysis: &str) -> ArticleTerms {
         // Per distinct word, its count; words are judged once each after the cut, so the
-        // loop over tokens costs little more than a bare cut. Keyed by the word's hash: the
-        // lexicon needs it anyway, and probes compare no strings.
-        let mut seen: FxHashMap<u64, (&str, u32)> =
-            FxHashMap::with_capacity_and_hasher(analysis.len() / 16, Default::default());
+        // loop over tokens costs little more than a bare cut. The map is keyed by the word's
+        // bytes packed into integers ([`WordKey`]): no string hash or comparison per token;
+        // the word's xxh3 hash, which the lexicon and document frequencies need, is taken
+        // once per distinct word afterwards.
+        let mut words: Vec<&str> = Vec::with_capacity(analysis.len() / 32);
+        let mut counted: Vec<(u32, u32)> = Vec::new();
         let mut tokens = 0usize;
-        for para in paragraphs(analysis) {
-            for t in self.jieba.cut(para, true) {
-                if !is_word(t.word) {
-                    continue;
-                }
-                tokens += 1;
-                // Only what could pass the lexicon: words with hanzi, longer than one (three
-                // bytes), and all-capital ASCII (GDP); numbers, the commonest ASCII, never do.
-                let w = t.word.as_bytes();
-                if (w.len() > 3 && !w.is_ascii())
-                    || (w.len() > 1 && w.iter().all(u8::is_ascii_uppercase))
-                {
-                    seen.entry(word_hash(t.word)).or_insert((t.word, 0)).1 += 1;
+        COUNTS.with(|cell| {
+            let mut map = cell.borrow_mut();
+            map.clear();
+            for para in paragraphs(analysis) {
+                for t in self.jieba.cut(para, true) {
+                    let w = t.word.as_bytes();
+                    // Only what could pass the lexicon: words of two hanzi or more (a hanzi
+                    // is three bytes), and all-capital ASCII (GDP); numbers, the commonest
+                    // ASCII, never do. A token led by a common hanzi is a word.
+                    let countable = match w {
+                        // U+4E00..U+9FFF, as in `is_word`.
+                        [0xE5..=0xE9, ..] | [0xE4, 0xB8..=0xBF, ..] => {
+                            tokens += 1;
+                            w.len() > 3
+                        }
+                        _ => {
+                            if !is_word(t.word) {
+                                continue;
+                            }
+                            tokens += 1;
+                            (w.len() > 3 && !w.is_ascii())
+                                || (w.len() > 1 && w.iter().all(u8::is_ascii_uppercase))
+                        }
+                    };
+                    if countable {
+                        let e = map.entry(WordKey::new(w)).or_insert_with(|| {
+                            words.push(t.word);
+                            (words.len() as u32 - 1, 0)
+                        });
+                        e.1 += 1;
+                    }
                 }
             }
-        }
-        let words: Vec<(&str, u32, u64)> = seen.into_iter().map(|(h, (w, c))| (w, c, h)).collect();
-        let found: Vec<lexicon::Found> = words.iter().map(|w| self.lexicon.lookup(w.2)).collect();
+            counted.extend(map.values().map(|&(i, c)| (i, c)));
+            // A long article's map is not kept for the next one.
+            if map.capacity() > 1 << 16 {
+                *map = FxHashMap::default();
+            }
+        });
+        let words: Vec<(&str, u32, u64)> = counted
+            .into_iter()
+            .filter_map(|(i, c)| words.get(i as usize).map(|&w| (w, c, word_hash(w))))
+            .collect();
+        let found = self.lexicon.lookup_all(words.iter().map(|w| w.2));
         let mut doc_terms: Vec<u64> = Vec::with_capacity(words.len() / 2);
         let mut cands: Vec<(&str, u32, f32)> = Vec::with_capacity(words.len() / 2);
         // Words whose POS guess is still due: guessed only if they make the shortlist, as
@@ -288,20 +316,87 @@ fn shortlist(cands: &mut Vec<(&str, u32, f32)>, k: usize) {
     if cands.len() <= k {
         return;
     }
-    let by = |power: i32| {
-        move |a: &(&str, u32, f32), b: &(&str, u32, f32)| {
-            let wa = f64::from(a.1) * f64::from(a.2).powi(power);
-            let wb = f64::from(b.1) * f64::from(b.2).powi(power);
-            wb.total_cmp(&wa).then_with(|| a.0.cmp(b.0))
-        }
+    // Each candidate's weight is computed once, not at every comparison: selection compares
+    // each element several times.
+    let weigh = |c: &(&str, u32, f32), power: i32| f64::from(c.1) * f64::from(c.2).powi(power);
+    let by = |a: &(f64, usize), b: &(f64, usize)| {
+        let term = |i: usize| cands.get(i).map_or("", |c| c.0);
+        b.0.total_cmp(&a.0).then_with(|| term(a.1).cmp(term(b.1)))
     };
     let first = k.div_ceil(2);
-    cands.select_nth_unstable_by(first - 1, by(1));
-    let rest = &mut cands[first..];
+    let mut order: Vec<(f64, usize)> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (weigh(c, 1), i))
+        .collect();
+    order.select_nth_unstable_by(first - 1, by);
     if k > first {
-        rest.select_nth_unstable_by(k - first - 1, by(2));
+        let rest = &mut order[first..];
+        for e in rest.iter_mut() {
+            e.0 = cands.get(e.1).map_or(0.0, |c| weigh(c, 2));
+        }
+        rest.select_nth_unstable_by(k - first - 1, by);
     }
-    cands.truncate(k);
+    order.truncate(k);
+    let picked: Vec<(&str, u32, f32)> = order
+        .iter()
+        .filter_map(|e| cands.get(e.1).copied())
+        .collect();
+    *cands = picked;
+}
+
+thread_local! {
+    /// The word-count map of [`Segmenter::terms`], reused across articles: allocating and
+    /// first touching a fresh map per article costs more than clearing one.
+    static COUNTS: std::cell::RefCell<FxHashMap<WordKey, (u32, u32)>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
+/// A word's bytes as a map key. Up to 16 bytes (five hanzi) the key *is* the word: its first
+/// and last eight bytes (overlapping, or four and four under eight bytes) and its length. A
+/// longer word is keyed by its xxh3 hash, with a first half no short word can have (the
+/// first eight bytes of UTF-8 text are never all 0xFF).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordKey(u64, u64, u32);
+
+impl std::hash::Hash for WordKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // One word to the hasher (one multiply for FxHasher) instead of three: the parts
+        // are mixed first, the rotations keep the two halves' bytes from cancelling.
+        state.write_u64(self.0 ^ self.1.rotate_left(29) ^ u64::from(self.2).rotate_right(7));
+    }
+}
+
+impl WordKey {
+    fn new(w: &[u8]) -> Self {
+        let n = w.len();
+        let u64_at = |i: usize| {
+            w.get(i..i + 8)
+                .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                .map_or(0, u64::from_le_bytes)
+        };
+        let u32_at = |i: usize| {
+            w.get(i..i + 4)
+                .and_then(|b| <[u8; 4]>::try_from(b).ok())
+                .map_or(0, u32::from_le_bytes)
+        };
+        match n {
+            8..=16 => WordKey(u64_at(0), u64_at(n - 8), n as u32),
+            4..=7 => WordKey(
+                u64::from(u32_at(0)) | u64::from(u32_at(n - 4)) << 32,
+                0,
+                n as u32,
+            ),
+            0..=3 => {
+                let mut b = [0u8; 8];
+                for (d, s) in b.iter_mut().zip(w) {
+                    *d = *s;
+                }
+                WordKey(u64::from_le_bytes(b), 0, n as u32)
+            }
+            _ => WordKey(u64::MAX, xxhash_rust::xxh3::xxh3_64(w), n as u32),
+        }
+    }
 }
 
 /// The non-empty lines of `text`: jieba is markedly faster on short inputs, and no word
@@ -641,6 +736,36 @@ mod tests {
         assert_eq!(top[0], ("工会".to_string(), 2));
         assert_eq!(top[1], ("职工".to_string(), 2));
         assert!(keywords(&a, &df, 0).is_empty());
+    }
+
+    #[test]
+    fn word_keys_tell_words_apart() {
+        let words = [
+            "",
+            "a",
+            "GDP",
+            "职工",
+            "职工a",
+            "ab职工",
+            "职工之",
+            "职工之家",
+            "aaaaaaaa",
+            "aaaaaaaaa",
+            "aaaaaaaaaa",
+            "职工之家建设",
+            "职工之家建设啊",
+            "中华人民共和国成立",
+        ];
+        for (i, a) in words.iter().enumerate() {
+            assert_eq!(WordKey::new(a.as_bytes()), WordKey::new(a.as_bytes()));
+            for b in &words[i + 1..] {
+                assert_ne!(
+                    WordKey::new(a.as_bytes()),
+                    WordKey::new(b.as_bytes()),
+                    "{a} {b}"
+                );
+            }
+        }
     }
 
     #[test]
