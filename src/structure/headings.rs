@@ -279,8 +279,20 @@ pub(crate) fn title_range(s: &[char], from: usize, end: usize) -> (usize, usize)
     }
     let mut stop = end;
     let mut comma = None;
+    // Punctuation inside a short quotation (`开展“精彩工会?尽在桂园”系列活动`) ends no
+    // sentence: the quotation is skipped when it closes on the line.
+    let mut quoted_until = a;
     for (q, &c) in s.iter().enumerate().take(end).skip(a) {
+        if q < quoted_until {
+            continue;
+        }
         match c {
+            '“' => {
+                let hi = end.min(q + 1 + MAX_QUOTE);
+                if let Some(k) = s[q + 1..hi].iter().position(|&d| d == '”') {
+                    quoted_until = q + 1 + k;
+                }
+            }
             '。' | ';' | ':' | '!' | '?' => {
                 stop = q;
                 break;
@@ -314,6 +326,9 @@ pub(crate) fn title_range(s: &[char], from: usize, end: usize) -> (usize, usize)
 
 /// Lead sentences longer than this are cut at their first comma.
 const LONG_TITLE: usize = 30;
+
+/// Longest quotation (chars) whose inner punctuation a title skips.
+const MAX_QUOTE: usize = 20;
 
 fn trim_title_end(s: &[char], a: usize, mut e: usize) -> usize {
     while e > a && is_trailing_punct(s[e - 1]) {
@@ -410,11 +425,30 @@ const OPENING_VERBS: &[&str] = &[
 /// End of a heading fused to a paragraph that restates it: the paragraph opens with the
 /// heading's own first words (`经济体制改革问题经济体制改革是…`) or with the words that close
 /// it (`…着力推动高质量发展高质量发展是…`). Only inside the first sentence `[a, stop)`.
+///
+/// A heading that lost its line break had no punctuation of its own at its end, and headings
+/// have at most two clauses (`坚持全面依法治国，推进法治中国建设全面依法治国是…`). So a
+/// repeat right after a comma, or in the third clause or later, is a word used twice inside
+/// one long lead sentence (`…认真履行经审会的职责，发挥经审会组织的职能作用。`), not the
+/// start of the paragraph: the lead sentence stays whole.
 fn fused_repeat(s: &[char], a: usize, stop: usize) -> Option<usize> {
     const HEAD: usize = 4;
     let hi = stop.min(a + 48);
     let word = |c: char| is_hanzi(c) || c.is_ascii_digit();
+    let mut commas = s[a..(a + HEAD).min(stop)]
+        .iter()
+        .filter(|&&c| c == ',')
+        .count();
     for p in a + HEAD..hi {
+        if p > a + HEAD && s[p - 1] == ',' {
+            commas += 1;
+        }
+        if commas > 1 {
+            return None;
+        }
+        if matches!(s[p - 1], ',' | '、') {
+            continue;
+        }
         if p + HEAD <= stop && (0..HEAD).all(|k| s[p + k] == s[a + k] && word(s[a + k])) {
             return Some(p);
         }
@@ -708,6 +742,29 @@ mod tests {
         assert_eq!(
             title("二、2025年经济社会发展总体要求和政策取向今年是“十四五”规划收官之年。"),
             "2025年经济社会发展总体要求和政策取向"
+        );
+        // A word used twice inside one long lead sentence is no restatement: the lead
+        // sentence stays whole (then cut at its first comma, being long).
+        assert_eq!(
+            title("四、在建立健全工会经审会组织的同时，要名符其实，认真履行经审会的职责，发挥经审会组织的职能作用。不能光挂名"),
+            "在建立健全工会经审会组织的同时"
+        );
+        assert_eq!(
+            title("（二）认真履行经审会的职责，发挥经审会组织的作用。不能光挂名"),
+            "认真履行经审会的职责,发挥经审会组织的作用"
+        );
+        assert_eq!(
+            title("四、紧紧围绕中心工作，积极开展优质、满意服务以医院为中心，积极开展优质服务，努力改善服务态度。"),
+            "紧紧围绕中心工作"
+        );
+        assert_eq!(
+            title("二、继续开展“精彩工会?尽在桂园”系列活动。包括户外拓展"),
+            "继续开展“精彩工会?尽在桂园”系列活动"
+        );
+        // An unclosed quotation skips nothing.
+        assert_eq!(
+            title("二、开展“精彩工会。尽在桂园系列活动"),
+            "开展“精彩工会"
         );
         // No restatement: the heading is kept whole.
         assert_eq!(title("（二）农业生产的跃进。"), "农业生产的跃进");
