@@ -54,6 +54,8 @@ pub(crate) enum Style {
     Shi,
     /// 三月份 / 3月份
     Month,
+    /// An unnumbered part heading of a report (`“十四五”时期工作回顾`, `2026年重点工作`).
+    Part,
 }
 
 /// A marker found at the start of a line.
@@ -489,6 +491,7 @@ fn is_part_style(st: Style) -> bool {
             | Style::DiJie
             | Style::DiBufen
             | Style::Di
+            | Style::Part
     )
 }
 
@@ -512,6 +515,33 @@ pub(crate) fn find_sections(page: &Page, lines: &[Line]) -> Vec<Section> {
             continue;
         }
         let Some(m) = parse_marker(s, line.body, line.end) else {
+            if stack.first().map_or(true, |f| f.style == Style::Part)
+                && is_part_heading(s, line)
+                && ends_sentence(s, lines[..li].iter().rev().find(|l| !l.is_blank()))
+                && opens_part(s, lines[li + 1..].iter().find(|l| !l.is_blank()))
+            {
+                // A part heading sits above every numbered list of its part; parts follow
+                // one another, numbered by their order.
+                let ordinal = match stack.first() {
+                    Some(f) => f.last + 1,
+                    None => 1,
+                };
+                stack.clear();
+                stack.push(Frame {
+                    style: Style::Part,
+                    last: ordinal,
+                });
+                let e = trim_title_end(s, line.body, line.end);
+                out.push(Section {
+                    level: 1,
+                    marker: String::new(),
+                    ordinal,
+                    title: page.quote(line.body, e),
+                    offset: line.body,
+                    kind: None,
+                });
+                continue;
+            }
             if is_appendix_heading(s, line) {
                 // `附件2` / `名词解释`: a new part after the body; its lists nest afresh.
                 stack.clear();
@@ -622,6 +652,98 @@ fn is_bare_subheading(s: &[char], line: &Line) -> bool {
     PART_WORDS
         .iter()
         .any(|w| (0..n).any(|p| starts_with(t, p, w)))
+}
+
+/// A short standalone line naming a part of a report by its period and its subject
+/// (`“十四五”时期工作回顾`, `2025年工作安排`, `二〇二五年主要任务`,
+/// `“十五五”时期主要目标和2026年重点工作`): it opens with a period and ends with a part
+/// heading ending. Titles of whole documents (`2026年政府工作报告`), captions, dates,
+/// signatures and list items end otherwise; the neighbours are checked by the caller.
+///
+/// Such lines only count while the article has no numbered level-1 heading before them
+/// (the caller's stack), so a line inside a numbered document never reshapes it.
+fn is_part_heading(s: &[char], line: &Line) -> bool {
+    let mut end = line.end;
+    while end > line.body && is_blank(s[end - 1]) {
+        end -= 1;
+    }
+    let t = &s[line.body..end];
+    if !(6..=30).contains(&t.len()) {
+        return false;
+    }
+    let ends = HEADING_ENDINGS.iter().any(|w| {
+        let n = w.chars().count();
+        n + 2 <= t.len() && starts_with(t, t.len() - n, w)
+    });
+    if !ends {
+        return false;
+    }
+    let plain = t
+        .iter()
+        .all(|&c| is_hanzi(c) || c.is_ascii_digit() || matches!(c, '〇' | '“' | '”' | '"' | '、'));
+    plain && period_len(t).is_some_and(|n| n + 2 <= t.len())
+}
+
+/// Length of the period that opens a part heading: `2025年`, `二〇二五年`,
+/// `“十四五”时期`, `今年`, `过去五年`… (after an optional `关于`).
+fn period_len(t: &[char]) -> Option<usize> {
+    let from = if starts_with(t, 0, "关于") { 2 } else { 0 };
+    let at = |k: usize| t.get(from + k).copied();
+    // 2025年 / 二〇二五年
+    let digit = |c: char| c.is_ascii_digit() || matches!(c, '〇' | '零') || is_cn_numeral_char(c);
+    if (0..4).all(|k| at(k).is_some_and(digit)) && at(4) == Some('年') {
+        return Some(from + 5);
+    }
+    // “十四五”时期 / 十四五时期
+    let q = usize::from(matches!(at(0), Some('“' | '"')));
+    if at(q) == Some('十') && at(q + 1).is_some_and(is_cn_numeral_char) && at(q + 2) == Some('五')
+    {
+        let mut k = q + 3;
+        if matches!(at(k), Some('”' | '"')) {
+            k += 1;
+        }
+        if starts_with(t, from + k, "时期") {
+            k += 2;
+        }
+        return Some(from + k);
+    }
+    [
+        "今年",
+        "明年",
+        "过去一年",
+        "过去五年",
+        "今后五年",
+        "未来五年",
+    ]
+    .iter()
+    .find(|w| starts_with(t, from, w))
+    .map(|w| from + w.chars().count())
+}
+
+/// The line before a part heading ends a sentence or is a numbered heading (a fragment of
+/// a broken line or a title block above the text is neither).
+fn ends_sentence(s: &[char], prev: Option<&Line>) -> bool {
+    prev.is_some_and(|l| {
+        s[l.body..l.end]
+            .iter()
+            .rev()
+            .find(|&&c| !is_blank(c))
+            .is_some_and(|&c| matches!(c, '。' | '!' | '?' | ':' | '”' | '…'))
+            || parse_marker(s, l.body, l.end).is_some()
+    })
+}
+
+/// The line after a part heading opens its text: a sentence or a numbered heading, not the
+/// rest of a broken line (`是:…`).
+fn opens_part(s: &[char], next: Option<&Line>) -> bool {
+    next.is_some_and(|l| {
+        let t = &s[l.body..l.end];
+        let prose = t.len() >= 8 && t.iter().any(|&c| matches!(c, '。' | ','));
+        let first = t.first().copied().unwrap_or(' ');
+        (prose || parse_marker(s, l.body, l.end).is_some())
+            && (is_hanzi(first) || first.is_ascii_digit() || matches!(first, '“' | '"' | '('))
+            && !starts_with(t, 0, "是")
+    })
 }
 
 /// `附件`, `附件2`, `附录`, `名词解释`, `注释` alone on a line.
@@ -912,6 +1034,46 @@ mod tests {
         );
         assert_eq!(l[1].2, "认真履行职能");
         assert_eq!(l[2].2, "推进企业建立制度");
+    }
+
+    #[test]
+    fn unnumbered_part_headings() {
+        let t = "2026年甘肃省政府工作报告\n各位代表：\n我代表省人民政府，向大会报告工作。\n“十四五”时期工作回顾\n“十四五”时期是极不平凡的五年。\n一是经济增长。\n二是民生改善。\n2026年重点工作\n今年是开局之年。\n（一）放大促消费扩投资政策效应\n（二）加快建设现代化产业体系\n二〇二七年主要任务\n（一）甲\n";
+        let l = levels(t);
+        let v: Vec<(u8, u32, &str)> = l.iter().map(|x| (x.0, x.1, x.2.as_str())).collect();
+        assert_eq!(
+            v,
+            vec![
+                (1, 1, "“十四五”时期工作回顾"),
+                (2, 1, "经济增长"),
+                (2, 2, "民生改善"),
+                (1, 2, "2026年重点工作"),
+                (2, 1, "放大促消费扩投资政策效应"),
+                (2, 2, "加快建设现代化产业体系"),
+                (1, 3, "二〇二七年主要任务"),
+                (2, 1, "甲"),
+            ]
+        );
+    }
+
+    #[test]
+    fn short_lines_that_are_no_part_headings() {
+        // Document title, date, signature, caption, list item, a fragment of a broken line.
+        for t in [
+            "2026年政府工作报告\n2026年重点工作\n今年是开局之年。\n",
+            "前言。\n2026年1月27日\n今年是开局之年。\n",
+            "前言。\n2026年政府工作报告\n今年是开局之年。\n",
+            "前言。\n2026年自治区民生实事\n通过以工代赈发放劳务报酬20亿元。\n",
+            "前言。\n省长 王某\n今年是开局之年，我们。\n",
+            "前言。\n图为2026年重点工作\n今年是开局之年。\n",
+            "“十五五”时期经济社会发展的\n2026年重点工作\n是：地区生产总值增长5%。\n",
+            "前言。\n2026年重点工作\n是：地区生产总值增长5%，其他。\n",
+        ] {
+            assert!(levels(t).is_empty(), "{t}");
+        }
+        // Inside a numbered document the line reshapes nothing.
+        let l = levels("一、甲\n正文。\n2026年重点工作\n今年是开局之年。\n二、乙\n");
+        assert_eq!(l.iter().map(|x| x.0).collect::<Vec<_>>(), vec![1, 1]);
     }
 
     #[test]
