@@ -44,7 +44,7 @@ fn seed_000_titles_end_at_a_clause_boundary() {
         };
         // What follows the title on its line: end of line or a punctuation mark.
         let next = line[at + title.len()..].chars().next();
-        let boundary = next.map_or(true, |c| {
+        let boundary = next.is_none_or(|c| {
             matches!(
                 c,
                 '。' | '，' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '.'

@@ -515,7 +515,7 @@ pub(crate) fn find_sections(page: &Page, lines: &[Line]) -> Vec<Section> {
             continue;
         }
         let Some(m) = parse_marker(s, line.body, line.end) else {
-            if stack.first().map_or(true, |f| f.style == Style::Part)
+            if stack.first().is_none_or(|f| f.style == Style::Part)
                 && is_part_heading(s, line)
                 && ends_sentence(s, lines[..li].iter().rev().find(|l| !l.is_blank()))
                 && opens_part(s, lines[li + 1..].iter().find(|l| !l.is_blank()))
