@@ -207,7 +207,6 @@ pub(crate) fn prepare_lines<'a>(
     let mut mojibake = Mojibake::default();
     for mut original in raw {
         let mut trimmed = original.trim();
-        let mut mark = keys.as_deref().map(|k| (k.key.len(), k.map.len()));
         let mut views = views::line_views_of(trimmed, keys.as_deref_mut());
         // Mojibake is looked for line by line (every kind of damage resynchronises at a line
         // break), on lines the view pass flagged; a repaired line is viewed again.
@@ -216,21 +215,18 @@ pub(crate) fn prepare_lines<'a>(
             mojibake.spans += found.spans;
             mojibake.repaired += found.repaired;
             if let Cow::Owned(fixed) = fixed {
-                if let (Some(k), Some((kl, ml))) = (keys.as_deref_mut(), mark) {
-                    k.key.truncate(kl);
-                    k.map.truncate(ml);
+                if let Some(k) = keys.as_deref_mut() {
+                    k.forget(&views);
                 }
                 original = Cow::Owned(fixed);
                 trimmed = original.trim();
-                mark = keys.as_deref().map(|k| (k.key.len(), k.map.len()));
                 views = views::line_views_of(trimmed, keys.as_deref_mut());
             }
         }
         let line = if views.flagged {
             // The line changes: forget what its raw form appended, view the stripped text.
-            if let (Some(k), Some((kl, ml))) = (keys.as_deref_mut(), mark) {
-                k.key.truncate(kl);
-                k.map.truncate(ml);
+            if let Some(k) = keys.as_deref_mut() {
+                k.forget(&views);
             }
             let stripped = artefacts::strip_inline(&original);
             let text = stripped.trim();

@@ -171,15 +171,10 @@ pub(crate) const F_SUSPICIOUS: u8 = 1;
 /// Flag: windows-1252 high char (suspicious in runs of two or more).
 pub(crate) const F_LATIN: u8 = 2;
 
-/// Whether [`spans`] may find anything in `text` (the cheap pre-scan it runs per line).
-pub fn may_hold_mojibake(text: &str) -> bool {
-    any_suspicious(text)
-}
-
 /// Cheap first look over a text: one table load per non-ASCII character, ASCII skipped a
 /// word at a time. A lone Latin-1 character (`·`, NBSP, `×`) is ordinary; Latin-1 mojibake
 /// comes in runs.
-fn any_suspicious(text: &str) -> bool {
+pub(crate) fn any_suspicious(text: &str) -> bool {
     let table = flags_table();
     let b = text.as_bytes();
     let mut prev_latin = false;
