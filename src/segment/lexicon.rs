@@ -200,15 +200,6 @@ impl WordTable {
     fn len(&self) -> usize {
         self.hashes.len()
     }
-
-    /// The home slot's content of `hash` (0 when the table is empty).
-    fn home_slot(&self, hash: u64) -> u64 {
-        let mask = self.slots.len() - 1;
-        self.slots
-            .get((hash as usize) & mask)
-            .copied()
-            .unwrap_or(EMPTY)
-    }
 }
 
 /// The lexicon's entry for a word, if any (opaque outside this module).
@@ -322,23 +313,8 @@ impl Lexicon {
     }
 
     /// What the lexicon holds for a word hash; [`Lexicon::judge_found`] decides from it.
-    /// Split from judging so that a caller can look many words up in a tight loop, letting
-    /// the processor overlap the cache misses that dominate this step.
     pub(crate) fn lookup(&self, hash: u64) -> Found {
         Found(self.get(hash))
-    }
-
-    /// Looks up many words at once: first a pass that only loads each word's home slots,
-    /// without a branch, so the processor keeps many cache misses in flight (the probes of
-    /// the second pass branch on what they find, and a mispredicted branch would otherwise
-    /// discard the loads queued behind it); then the probes, which mostly hit the cache.
-    pub(crate) fn lookup_all(&self, hashes: impl Iterator<Item = u64> + Clone) -> Vec<Found> {
-        let mut touched = 0u64;
-        for h in hashes.clone() {
-            touched ^= self.hot.home_slot(h) ^ self.cold.home_slot(h);
-        }
-        std::hint::black_box(touched);
-        hashes.map(|h| self.lookup(h)).collect()
     }
 
     /// [`Lexicon::judge`] given what [`Lexicon::lookup`] found for the word.

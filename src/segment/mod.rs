@@ -30,6 +30,7 @@
 
 mod lexicon;
 mod textrank;
+mod vocab;
 
 use std::path::Path;
 
@@ -37,6 +38,7 @@ use jieba_rs::Jieba;
 use rustc_hash::FxHashMap;
 
 use lexicon::{word_hash, Lexicon, Verdict};
+use vocab::{Entry, Rule, Seen, Vocab, WordKey};
 
 /// How many candidate terms an [`ArticleTerms`] keeps by default: several times the default
 /// of ten keywords, so that re-ranking by corpus IDF can still reach the right ones.
@@ -67,7 +69,12 @@ pub struct Segmenter {
     jieba: Jieba,
     lexicon: Lexicon,
     candidates: usize,
+    /// Tells this segmenter's word verdicts apart from another's in the per-thread memo.
+    id: u64,
 }
+
+/// Source of [`Segmenter`] ids.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl std::fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -112,6 +119,7 @@ impl Segmenter {
             jieba,
             lexicon,
             candidates: DEFAULT_CANDIDATES,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 
@@ -148,107 +156,104 @@ impl Segmenter {
 
     /// Cuts one article's analysis-view text into countable terms.
     pub fn terms(&self, analysis: &str) -> ArticleTerms {
-        // Per distinct word, its count; words are judged once each after the cut, so the
-        // loop over tokens costs little more than a bare cut. The map is keyed by the word's
-        // bytes packed into integers ([`WordKey`]): no string hash or comparison per token;
-        // the word's xxh3 hash, which the lexicon and document frequencies need, is taken
-        // once per distinct word afterwards.
-        let mut words: Vec<&str> = Vec::with_capacity(analysis.len() / 32);
-        let mut counted: Vec<(u32, u32)> = Vec::new();
+        VOCAB.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut vocab) => self.terms_in(&mut vocab, analysis),
+            // Only reachable by re-entry, which nothing here does: judge afresh.
+            Err(_) => self.terms_in(&mut Vocab::default(), analysis),
+        })
+    }
+
+    /// [`Segmenter::terms`] against this thread's memo of word verdicts.
+    fn terms_in<'a>(&self, vocab: &mut Vocab, analysis: &'a str) -> ArticleTerms {
+        // Per token, one probe of a small per-article map keyed by the word's bytes packed
+        // into integers ([`WordKey`]): no string hash or comparison. The article's distinct
+        // words are then looked up in the thread's memo at once; a word met for the first
+        // time on this thread is judged then (lexicon, xxh3 hash), and never again.
+        vocab.claim(self.id);
+        let mut seen: Vec<Seen<'a>> = Vec::with_capacity(analysis.len() / 64);
         let mut tokens = 0usize;
-        COUNTS.with(|cell| {
-            let mut map = cell.borrow_mut();
-            map.clear();
-            for para in paragraphs(analysis) {
-                for t in self.jieba.cut(para, true) {
-                    let w = t.word.as_bytes();
-                    // Only what could pass the lexicon: words of two hanzi or more (a hanzi
-                    // is three bytes), and all-capital ASCII (GDP); numbers, the commonest
-                    // ASCII, never do. A token led by a common hanzi is a word.
-                    let countable = match w {
-                        // U+4E00..U+9FFF, as in `is_word`.
-                        [0xE5..=0xE9, ..] | [0xE4, 0xB8..=0xBF, ..] => {
-                            tokens += 1;
-                            w.len() > 3
-                        }
-                        _ => {
-                            if !is_word(t.word) {
-                                continue;
-                            }
-                            tokens += 1;
-                            (w.len() > 3 && !w.is_ascii())
-                                || (w.len() > 1 && w.iter().all(u8::is_ascii_uppercase))
-                        }
-                    };
-                    if countable {
-                        let e = map.entry(WordKey::new(w)).or_insert_with(|| {
-                            words.push(t.word);
-                            (words.len() as u32 - 1, 0)
-                        });
-                        e.1 += 1;
+        for para in paragraphs(analysis) {
+            for t in self.jieba.cut(para, true) {
+                let w = t.word.as_bytes();
+                // Only what could pass the lexicon: words of two hanzi or more (a hanzi is
+                // three bytes), and all-capital ASCII (GDP); numbers, the commonest ASCII,
+                // never do. A token led by a common hanzi is a word.
+                let countable = match w {
+                    // U+4E00..U+9FFF, as in `is_word`.
+                    [0xE5..=0xE9, ..] | [0xE4, 0xB8..=0xBF, ..] => {
+                        tokens += 1;
+                        w.len() > 3
                     }
-                }
-            }
-            counted.extend(map.values().map(|&(i, c)| (i, c)));
-            // A long article's map is not kept for the next one.
-            if map.capacity() > 1 << 16 {
-                *map = FxHashMap::default();
-            }
-        });
-        let words: Vec<(&str, u32, u64)> = counted
-            .into_iter()
-            .filter_map(|(i, c)| words.get(i as usize).map(|&w| (w, c, word_hash(w))))
-            .collect();
-        let found = self.lexicon.lookup_all(words.iter().map(|w| w.2));
-        let mut doc_terms: Vec<u64> = Vec::with_capacity(words.len() / 2);
-        let mut cands: Vec<(&str, u32, f32)> = Vec::with_capacity(words.len() / 2);
-        // Words whose POS guess is still due: guessed only if they make the shortlist, as
-        // the guess costs a cut and a POS HMM run. Leaving the others unguessed changes no
-        // keyword: the guess depends on the word alone, so a word failing it is never a
-        // kept candidate anywhere, and its document frequency is never read.
-        let mut pending: Vec<&str> = Vec::new();
-        for (&(w, c, hash), found) in words.iter().zip(found) {
-            if let Some((idf, guess)) = self.prejudge(self.lexicon.judge_found(w, found), w, c) {
-                doc_terms.push(hash);
-                cands.push((w, c, idf));
-                if guess {
-                    pending.push(w);
+                    _ => {
+                        if !is_word(t.word) {
+                            continue;
+                        }
+                        tokens += 1;
+                        (w.len() > 3 && !w.is_ascii())
+                            || (w.len() > 1 && w.iter().all(u8::is_ascii_uppercase))
+                    }
+                };
+                if countable {
+                    vocab.count(WordKey::new(w), t.word, &mut seen);
                 }
             }
         }
-        let total: u64 = cands.iter().map(|c| u64::from(c.1)).sum();
-        doc_terms.sort_unstable();
-        pending.sort_unstable();
-        let cands = loop {
-            // Shortlist, guess the pending words that made it, and shortlist again without
-            // the ones that failed until none does: usually once, rarely thrice.
-            let mut kept = cands.clone();
-            shortlist(&mut kept, self.candidates);
+        vocab.resolve(&mut seen, |w| self.entry_of(w));
+
+        // Every candidate's hash goes to document frequencies and its count to the total,
+        // including words kept out of the shortlist or failing jieba's POS guess (as the
+        // guess is asked for shortlisted words only, which of the others would fail it is
+        // not known: counting them all keeps the output independent of what the memo knows).
+        let mut doc_terms: Vec<u64> = Vec::with_capacity(seen.len());
+        let mut cands: Vec<Cand<'a>> = Vec::with_capacity(seen.len());
+        let mut total = 0u64;
+        for s in &seen {
+            let e = vocab.entry(s.slot);
+            let keep = match e.rule {
+                Rule::Rejected => continue,
+                Rule::Always => true,
+                Rule::Recurring(_) if s.count < 2 => continue,
+                // A word failing the guess is never a kept candidate anywhere.
+                Rule::Recurring(guess) => guess != Some(false),
+            };
+            doc_terms.push(e.hash);
+            total += u64::from(s.count);
+            if keep {
+                cands.push(Cand {
+                    word: s.word,
+                    count: s.count,
+                    idf: e.idf,
+                    slot: s.slot,
+                });
+            }
+        }
+        let mut kept = loop {
+            // Shortlist, ask jieba's POS guess for the HMM words that made it and have not
+            // been guessed on this thread, and shortlist again without the ones that failed
+            // until none does: usually once, rarely thrice.
+            let kept = shortlist(&cands, self.candidates);
             let mut failed = false;
             for c in &kept {
-                if let Ok(i) = pending.binary_search(&c.0) {
-                    pending.remove(i);
-                    if !self.pos_guess_is_content(c.0) {
-                        let word = c.0;
-                        cands.retain(|x| x.0 != word);
-                        failed = true;
-                    }
+                if vocab.entry(c.slot).rule == Rule::Recurring(None) {
+                    let content = self.pos_guess_is_content(c.word);
+                    vocab.set_guess(c.slot, content);
+                    failed |= !content;
                 }
             }
             if !failed {
                 break kept;
             }
+            cands.retain(|c| vocab.entry(c.slot).rule != Rule::Recurring(Some(false)));
         };
-        let mut cands = cands;
-        cands.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let mut text = String::with_capacity(cands.iter().map(|c| c.0.len() + 1).sum());
-        let mut entries = Vec::with_capacity(cands.len());
-        for (w, c, idf) in &cands {
-            text.push_str(w);
+        kept.sort_unstable_by(|a, b| a.word.cmp(b.word));
+        let mut text = String::with_capacity(kept.iter().map(|c| c.word.len()).sum());
+        let mut entries = Vec::with_capacity(kept.len());
+        for c in &kept {
+            text.push_str(c.word);
             entries.push(Candidate {
                 end: text.len() as u32,
-                count: *c,
-                prior_idf: *idf,
+                count: c.count,
+                prior_idf: c.idf,
             });
         }
         ArticleTerms {
@@ -258,6 +263,22 @@ impl Segmenter {
             entries: entries.into_boxed_slice(),
             doc_terms: doc_terms.into_boxed_slice(),
         }
+    }
+
+    /// The verdict on a word met for the first time on this thread, which holds wherever
+    /// it occurs (see [`Segmenter::prejudge`]).
+    fn entry_of(&self, word: &str) -> Entry {
+        let hash = word_hash(word);
+        let (idf, rule) = match self.lexicon.judge(word, hash) {
+            Verdict::Rejected => return Entry::REJECTED,
+            Verdict::Candidate(idf) => (idf, Rule::Always),
+            Verdict::Guess(idf) => (idf, Rule::Recurring(None)),
+            Verdict::Unlisted => (lexicon::MEDIAN_IDF, Rule::Recurring(None)),
+        };
+        if rule != Rule::Always && (is_one_char_repeated(word) || self.jieba.has_word(word)) {
+            return Entry::REJECTED;
+        }
+        Entry { hash, idf, rule }
     }
 
     /// jieba's IDF of `word` (seen `count` times in the article) if it may be a keyword: a
@@ -287,7 +308,7 @@ impl Segmenter {
             Verdict::Unlisted => lexicon::MEDIAN_IDF,
         };
         // Cheapest test first: most unlisted words are one-offs.
-        if count < 2 || word.chars().all(|c| word.starts_with(c)) || self.jieba.has_word(word) {
+        if count < 2 || is_one_char_repeated(word) || self.jieba.has_word(word) {
             return None;
         }
         Some((idf, true))
@@ -312,15 +333,15 @@ impl Segmenter {
 /// among them); the rest favour specific terms, by TF × IDF²: in a corpus of one genre the
 /// generic words with high counts (建设, 发展) get a corpus IDF near zero, and the terms that
 /// replace them in the top ten are those with a high IDF and a modest count (浦东, 工联会).
-fn shortlist(cands: &mut Vec<(&str, u32, f32)>, k: usize) {
+fn shortlist<'a>(cands: &[Cand<'a>], k: usize) -> Vec<Cand<'a>> {
     if cands.len() <= k {
-        return;
+        return cands.to_vec();
     }
     // Each candidate's weight is computed once, not at every comparison: selection compares
     // each element several times.
-    let weigh = |c: &(&str, u32, f32), power: i32| f64::from(c.1) * f64::from(c.2).powi(power);
+    let weigh = |c: &Cand<'_>, power: i32| f64::from(c.count) * f64::from(c.idf).powi(power);
     let by = |a: &(f64, usize), b: &(f64, usize)| {
-        let term = |i: usize| cands.get(i).map_or("", |c| c.0);
+        let term = |i: usize| cands.get(i).map_or("", |c| c.word);
         b.0.total_cmp(&a.0).then_with(|| term(a.1).cmp(term(b.1)))
     };
     let first = k.div_ceil(2);
@@ -338,65 +359,29 @@ fn shortlist(cands: &mut Vec<(&str, u32, f32)>, k: usize) {
         rest.select_nth_unstable_by(k - first - 1, by);
     }
     order.truncate(k);
-    let picked: Vec<(&str, u32, f32)> = order
+    order
         .iter()
         .filter_map(|e| cands.get(e.1).copied())
-        .collect();
-    *cands = picked;
+        .collect()
+}
+
+/// A keyword candidate of one article: the word, its count, jieba's IDF, its memo slot.
+#[derive(Debug, Clone, Copy)]
+struct Cand<'a> {
+    word: &'a str,
+    count: u32,
+    idf: f32,
+    slot: u32,
 }
 
 thread_local! {
-    /// The word-count map of [`Segmenter::terms`], reused across articles: allocating and
-    /// first touching a fresh map per article costs more than clearing one.
-    static COUNTS: std::cell::RefCell<FxHashMap<WordKey, (u32, u32)>> =
-        std::cell::RefCell::new(FxHashMap::default());
+    /// This thread's memo of word verdicts ([`vocab`]), reused across articles.
+    static VOCAB: std::cell::RefCell<Vocab> = std::cell::RefCell::new(Vocab::default());
 }
 
-/// A word's bytes as a map key. Up to 16 bytes (five hanzi) the key *is* the word: its first
-/// and last eight bytes (overlapping, or four and four under eight bytes) and its length. A
-/// longer word is keyed by its xxh3 hash, with a first half no short word can have (the
-/// first eight bytes of UTF-8 text are never all 0xFF).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct WordKey(u64, u64, u32);
-
-impl std::hash::Hash for WordKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // One word to the hasher (one multiply for FxHasher) instead of three: the parts
-        // are mixed first, the rotations keep the two halves' bytes from cancelling.
-        state.write_u64(self.0 ^ self.1.rotate_left(29) ^ u64::from(self.2).rotate_right(7));
-    }
-}
-
-impl WordKey {
-    fn new(w: &[u8]) -> Self {
-        let n = w.len();
-        let u64_at = |i: usize| {
-            w.get(i..i + 8)
-                .and_then(|b| <[u8; 8]>::try_from(b).ok())
-                .map_or(0, u64::from_le_bytes)
-        };
-        let u32_at = |i: usize| {
-            w.get(i..i + 4)
-                .and_then(|b| <[u8; 4]>::try_from(b).ok())
-                .map_or(0, u32::from_le_bytes)
-        };
-        match n {
-            8..=16 => WordKey(u64_at(0), u64_at(n - 8), n as u32),
-            4..=7 => WordKey(
-                u64::from(u32_at(0)) | u64::from(u32_at(n - 4)) << 32,
-                0,
-                n as u32,
-            ),
-            0..=3 => {
-                let mut b = [0u8; 8];
-                for (d, s) in b.iter_mut().zip(w) {
-                    *d = *s;
-                }
-                WordKey(u64::from_le_bytes(b), 0, n as u32)
-            }
-            _ => WordKey(u64::MAX, xxhash_rust::xxh3::xxh3_64(w), n as u32),
-        }
-    }
+/// Whether `word` is one character repeated (哈哈, 啊啊啊), or a single character.
+fn is_one_char_repeated(word: &str) -> bool {
+    word.chars().all(|c| word.starts_with(c))
 }
 
 /// The non-empty lines of `text`: jieba is markedly faster on short inputs, and no word
@@ -736,36 +721,6 @@ mod tests {
         assert_eq!(top[0], ("工会".to_string(), 2));
         assert_eq!(top[1], ("职工".to_string(), 2));
         assert!(keywords(&a, &df, 0).is_empty());
-    }
-
-    #[test]
-    fn word_keys_tell_words_apart() {
-        let words = [
-            "",
-            "a",
-            "GDP",
-            "职工",
-            "职工a",
-            "ab职工",
-            "职工之",
-            "职工之家",
-            "aaaaaaaa",
-            "aaaaaaaaa",
-            "aaaaaaaaaa",
-            "职工之家建设",
-            "职工之家建设啊",
-            "中华人民共和国成立",
-        ];
-        for (i, a) in words.iter().enumerate() {
-            assert_eq!(WordKey::new(a.as_bytes()), WordKey::new(a.as_bytes()));
-            for b in &words[i + 1..] {
-                assert_ne!(
-                    WordKey::new(a.as_bytes()),
-                    WordKey::new(b.as_bytes()),
-                    "{a} {b}"
-                );
-            }
-        }
     }
 
     #[test]
