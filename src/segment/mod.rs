@@ -38,7 +38,7 @@ use jieba_rs::Jieba;
 use rustc_hash::FxHashMap;
 
 use lexicon::{word_hash, Lexicon, Verdict};
-use vocab::{Entry, Rule, Seen, Vocab, WordKey};
+use vocab::{Entry, Rule, Vocab, WordKey};
 
 /// How many candidate terms an [`ArticleTerms`] keeps by default: several times the default
 /// of ten keywords, so that re-ranking by corpus IDF can still reach the right ones.
@@ -170,7 +170,19 @@ impl Segmenter {
         // words are then looked up in the thread's memo at once; a word met for the first
         // time on this thread is judged then (lexicon, xxh3 hash), and never again.
         vocab.claim(self.id);
-        let mut seen: Vec<Seen<'a>> = Vec::with_capacity(analysis.len() / 64);
+        // Words are placed by their byte offset as a u32: an article is cut up to its
+        // first 4 GiB.
+        let analysis = match analysis.len() {
+            n if n <= u32::MAX as usize => analysis,
+            _ => {
+                let mut end = u32::MAX as usize;
+                while !analysis.is_char_boundary(end) {
+                    end -= 1;
+                }
+                analysis.get(..end).unwrap_or("")
+            }
+        };
+        let base = analysis.as_ptr() as usize;
         let mut tokens = 0usize;
         for para in paragraphs(analysis) {
             for t in self.jieba.cut(para, true) {
@@ -194,20 +206,21 @@ impl Segmenter {
                     }
                 };
                 if countable {
-                    vocab.count(WordKey::new(w), t.word, &mut seen);
+                    let start = (t.word.as_ptr() as usize - base) as u32;
+                    vocab.count(WordKey::new(w), start, w.len() as u32);
                 }
             }
         }
-        vocab.resolve(&mut seen, |w| self.entry_of(w));
+        vocab.resolve(|s| self.entry_of(s.word(analysis)));
 
         // Every candidate's hash goes to document frequencies and its count to the total,
         // including words kept out of the shortlist or failing jieba's POS guess (as the
         // guess is asked for shortlisted words only, which of the others would fail it is
         // not known: counting them all keeps the output independent of what the memo knows).
-        let mut doc_terms: Vec<u64> = Vec::with_capacity(seen.len());
-        let mut cands: Vec<Cand<'a>> = Vec::with_capacity(seen.len());
+        let mut doc_terms: Vec<u64> = Vec::with_capacity(vocab.seen.len());
+        let mut cands: Vec<Cand<'a>> = Vec::with_capacity(vocab.seen.len());
         let mut total = 0u64;
-        for s in &seen {
+        for s in &vocab.seen {
             let e = vocab.entry(s.slot);
             let keep = match e.rule {
                 Rule::Rejected => continue,
@@ -220,7 +233,7 @@ impl Segmenter {
             total += u64::from(s.count);
             if keep {
                 cands.push(Cand {
-                    word: s.word,
+                    word: s.word(analysis),
                     count: s.count,
                     idf: e.idf,
                     slot: s.slot,

@@ -8,19 +8,15 @@
 //! (an xxh3 hash, a probe of the 350,000-word lexicon, the tests on the word's characters,
 //! jieba's POS guess) off all but the first sight of each word.
 //!
-//! Counting is in two steps. Each token probes a small per-article map, hot in cache; after
-//! the cut, the article's distinct words are looked up in the memo all at once, in a table
-//! built so that the lookups' cache misses overlap (see [`Memo`]). Probing the memo per token,
-//! or per first occurrence as the cut goes, cost a cache miss each, as much time as all the
-//! rest of the counting.
+//! Counting is in two steps. Each token probes a small per-article table ([`Counts`]), hot in
+//! cache, which holds the word's count beside its key; after the cut, the article's distinct
+//! words are looked up in the memo all at once, in a table built so that the lookups' cache
+//! misses overlap (see [`Memo`]). Probing the memo per token, or per first occurrence as the
+//! cut goes, cost a cache miss each, as much time as all the rest of the counting.
 //!
 //! The memo only stores what a pure function of the word returns, so which thread met a word
 //! first changes no output. It is bounded: past [`MAX_WORDS`] words it starts afresh (between
 //! articles), 16 MiB a thread at most.
-
-use std::collections::hash_map::Entry as MapEntry;
-
-use rustc_hash::FxHashMap;
 
 /// Words remembered per thread before the memo is cleared.
 pub(super) const MAX_WORDS: usize = 1 << 18;
@@ -80,23 +76,38 @@ impl Entry {
 
 /// One distinct word of the current article.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Seen<'a> {
+pub(super) struct Seen {
     key: WordKey,
-    /// Where the word's entry is in the memo, once [`Vocab::resolve`] has run.
+    /// Where the word is in the article's [`Counts`] while counting; then, once
+    /// [`Vocab::resolve`] has run, where its entry is in the memo.
     pub slot: u32,
     pub count: u32,
-    pub word: &'a str,
+    /// Where the word is in the article's text (its first occurrence), in bytes.
+    pub start: u32,
+    pub len: u32,
 }
 
-/// The memo of one thread, and its per-article map.
+impl Seen {
+    /// The word, in the article's text `text`.
+    pub fn word<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start as usize..(self.start + self.len) as usize)
+            .unwrap_or("")
+    }
+}
+
+/// The memo of one thread, and its per-article counts.
 #[derive(Debug, Default)]
 pub(super) struct Vocab {
     /// Which segmenter the verdicts are from.
     owner: u64,
     memo: Memo,
-    /// The current article's words: their place in its list of seen words.
-    article: FxHashMap<WordKey, u32>,
+    article: Counts,
+    /// The current article's distinct words, in order of first occurrence.
+    pub seen: Vec<Seen>,
 }
+
+/// Entries of a [`Vocab`]'s word list kept between articles.
+const SEEN_KEPT: usize = 1 << 16;
 
 impl Vocab {
     /// Readies the memo for an article cut by segmenter `owner`: verdicts of another
@@ -106,39 +117,26 @@ impl Vocab {
             self.memo = Memo::default();
             self.owner = owner;
         }
-        if self.article.capacity() > 1 << 16 {
-            // A long article's map is not kept for the next one.
-            self.article = FxHashMap::default();
-        } else {
-            self.article.clear();
+        self.article.start();
+        if self.seen.capacity() > SEEN_KEPT {
+            self.seen = Vec::new();
         }
+        self.seen.clear();
     }
 
-    /// Counts one occurrence of `word` (whose key is `key`) in the current article, whose
-    /// distinct words are listed in `seen`.
+    /// Counts one occurrence of the word at `start..start + len` in the article's text
+    /// (`key` is its key); its count is filled in by [`Vocab::resolve`].
     #[inline]
-    pub fn count<'a>(&mut self, key: WordKey, word: &'a str, seen: &mut Vec<Seen<'a>>) {
-        match self.article.entry(key) {
-            MapEntry::Occupied(e) => {
-                if let Some(s) = seen.get_mut(*e.get() as usize) {
-                    s.count += 1;
-                }
-            }
-            MapEntry::Vacant(v) => {
-                v.insert(seen.len() as u32);
-                seen.push(Seen {
-                    key,
-                    slot: 0,
-                    count: 1,
-                    word,
-                });
-            }
-        }
+    pub fn count(&mut self, key: WordKey, start: u32, len: u32) {
+        self.article.add(key, start, len, &mut self.seen);
     }
 
-    /// Finds every seen word's entry in the memo, judging the words met for the first time
-    /// on this thread with `judge` and remembering them.
-    pub fn resolve(&mut self, seen: &mut [Seen<'_>], mut judge: impl FnMut(&str) -> Entry) {
+    /// Fills in the counts of the article's words and finds each one's entry in the memo,
+    /// judging the words met for the first time on this thread with `judge` (given the word's
+    /// place in the text) and remembering them.
+    pub fn resolve(&mut self, mut judge: impl FnMut(&Seen) -> Entry) {
+        let seen = &mut self.seen;
+        self.article.finish(seen);
         // Room for all of them first, so that no slot moves while the batch is looked up.
         self.memo.reserve(seen.len());
         self.memo.touch(seen.iter().map(|s| s.key));
@@ -146,7 +144,7 @@ impl Vocab {
             s.slot = match self.memo.find(&s.key) {
                 Ok(i) => i,
                 Err(i) => {
-                    self.memo.put(i, s.key, judge(s.word));
+                    self.memo.put(i, s.key, judge(s));
                     i
                 }
             };
@@ -165,6 +163,112 @@ impl Vocab {
     }
 }
 
+/// Where `key` starts probing in a table of `2^bits` slots: the high bits of a
+/// multiplicative hash.
+#[inline]
+fn home(key: &WordKey, bits: u32) -> usize {
+    let h = (key.0 ^ key.1.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h.checked_shr(64 - bits).unwrap_or(0) as usize
+}
+
+/// The word counts of one article: open addressing with linear probing, at most half full,
+/// 24 bytes a slot holding the key and the count, so that a token costs one cache line (a
+/// general hash map reads a control byte group too, and held the count elsewhere). Emptied
+/// after each article slot by slot, through the article's list of words.
+#[derive(Debug, Default)]
+struct Counts {
+    slots: Vec<CountSlot>,
+    bits: u32,
+    len: usize,
+}
+
+/// A slot of [`Counts`]; `k0 == 0` marks it empty (only the empty word has a key with a
+/// zero first half, and it is never counted).
+#[derive(Debug, Clone, Copy, Default)]
+struct CountSlot {
+    k0: u64,
+    k1: u64,
+    count: u32,
+}
+
+/// Slots of [`Counts`] to start with, and the most kept between articles.
+const COUNTS_MIN: usize = 1 << 12;
+const COUNTS_KEPT: usize = 1 << 16;
+
+impl Counts {
+    fn start(&mut self) {
+        if self.slots.len() > COUNTS_KEPT || self.slots.is_empty() {
+            self.slots = vec![CountSlot::default(); COUNTS_MIN];
+            self.bits = COUNTS_MIN.trailing_zeros();
+        }
+        self.len = 0;
+    }
+
+    #[inline]
+    fn add(&mut self, key: WordKey, start: u32, len: u32, seen: &mut Vec<Seen>) {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = home(&key, self.bits);
+        while let Some(s) = self.slots.get_mut(i) {
+            if s.k0 == key.0 && s.k1 == key.1 {
+                s.count += 1;
+                return;
+            }
+            if s.k0 == 0 {
+                *s = CountSlot {
+                    k0: key.0,
+                    k1: key.1,
+                    count: 1,
+                };
+                seen.push(Seen {
+                    key,
+                    slot: i as u32,
+                    count: 0,
+                    start,
+                    len,
+                });
+                self.len += 1;
+                if self.len * 2 > self.slots.len() {
+                    self.grow(seen);
+                }
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Doubles the table, moving every counted word.
+    fn grow(&mut self, seen: &mut [Seen]) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![CountSlot::default(); size]);
+        self.bits += 1;
+        let mask = self.slots.len() - 1;
+        for s in seen.iter_mut() {
+            let Some(&moved) = old.get(s.slot as usize) else {
+                continue;
+            };
+            let mut i = home(&s.key, self.bits);
+            while self.slots.get(i).is_some_and(|x| x.k0 != 0) {
+                i = (i + 1) & mask;
+            }
+            if let Some(slot) = self.slots.get_mut(i) {
+                *slot = moved;
+            }
+            s.slot = i as u32;
+        }
+    }
+
+    /// Copies the counts into `seen` and empties the table for the next article.
+    fn finish(&mut self, seen: &mut [Seen]) {
+        for s in seen.iter_mut() {
+            if let Some(slot) = self.slots.get_mut(s.slot as usize) {
+                s.count = slot.count;
+                *slot = CountSlot::default();
+            }
+        }
+        self.len = 0;
+    }
+}
+
 /// The memo proper: open addressing with linear probing, at most half full, one 32-byte slot
 /// a word holding its key and its whole verdict, so that a lookup is one cache line. Looking
 /// many words up at once goes in two passes ([`Memo::touch`], then [`Memo::find`]): the first
@@ -174,42 +278,26 @@ impl Vocab {
 #[derive(Debug, Default)]
 struct Memo {
     slots: Vec<Slot>,
+    bits: u32,
     len: usize,
 }
 
+/// A slot of [`Memo`]; `k0 == 0` marks it empty.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     k0: u64,
     k1: u64,
     hash: u64,
     idf: f32,
-    /// Key length (saturated; a long word's key also holds its hash); 0: empty.
-    len: u16,
     rule: u8,
 }
 
 impl Memo {
-    fn home(&self, key: &WordKey) -> usize {
-        let x = key.0 ^ key.1.rotate_left(29) ^ u64::from(key.2).rotate_right(7);
-        let h = (x ^ (x >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        // The high bits, as many as the table needs.
-        let bits = self.slots.len().trailing_zeros();
-        if bits == 0 {
-            0
-        } else {
-            (h >> (64 - bits)) as usize
-        }
-    }
-
-    fn matches(slot: &Slot, key: &WordKey) -> bool {
-        slot.len == key_len(key) && slot.k0 == key.0 && slot.k1 == key.1
-    }
-
     /// Loads the home slot of every key, for the probes that follow.
     fn touch(&self, keys: impl Iterator<Item = WordKey>) {
         let mut acc = 0u64;
         for k in keys {
-            acc ^= self.slots.get(self.home(&k)).map_or(0, |s| s.k0);
+            acc ^= self.slots.get(home(&k, self.bits)).map_or(0, |s| s.k0);
         }
         std::hint::black_box(acc);
     }
@@ -217,13 +305,13 @@ impl Memo {
     /// `Ok(slot)` of `key`, or `Err(slot)` of the empty slot where it goes.
     fn find(&self, key: &WordKey) -> Result<u32, u32> {
         let mask = self.slots.len().wrapping_sub(1);
-        let mut i = self.home(key);
+        let mut i = home(key, self.bits);
         while let Some(s) = self.slots.get(i) {
-            if s.len == 0 {
-                return Err(i as u32);
-            }
-            if Self::matches(s, key) {
+            if s.k0 == key.0 && s.k1 == key.1 {
                 return Ok(i as u32);
+            }
+            if s.k0 == 0 {
+                return Err(i as u32);
             }
             i = (i + 1) & mask;
         }
@@ -237,11 +325,11 @@ impl Memo {
         if need <= self.slots.len() {
             return;
         }
-        let old = std::mem::take(&mut self.slots);
-        self.slots = vec![Slot::default(); need.next_power_of_two().max(1024)];
-        for s in old.into_iter().filter(|s| s.len != 0) {
-            let key = WordKey(s.k0, s.k1, u32::from(s.len));
-            if let Err(i) = self.find(&key) {
+        let size = need.next_power_of_two().max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
+        self.bits = size.trailing_zeros();
+        for s in old.into_iter().filter(|s| s.k0 != 0) {
+            if let Err(i) = self.find(&WordKey(s.k0, s.k1)) {
                 if let Some(slot) = self.slots.get_mut(i as usize) {
                     *slot = s;
                 }
@@ -256,7 +344,6 @@ impl Memo {
                 k1: key.1,
                 hash: e.hash,
                 idf: e.idf,
-                len: key_len(&key),
                 rule: e.rule.code(),
             };
             self.len += 1;
@@ -280,26 +367,13 @@ impl Memo {
     }
 }
 
-/// A key's length as the memo stores it: saturated at `u16::MAX` (a key that long also holds
-/// the word's hash), and never 0, which marks an empty slot.
-fn key_len(key: &WordKey) -> u16 {
-    u16::try_from(key.2).unwrap_or(u16::MAX).max(1)
-}
-
-/// A word's bytes as a map key. Up to 16 bytes (five hanzi) the key *is* the word: its first
-/// and last eight bytes (overlapping, or four and four under eight bytes) and its length. A
+/// A word's bytes as a table key. Up to 16 bytes (five hanzi) the key *is* the word, zero
+/// padded: a word of text never holds a NUL byte (jieba cuts control characters off as
+/// tokens of their own), so no two words share a key, and the first half is never zero. A
 /// longer word is keyed by its xxh3 hash, with a first half no short word can have (the
 /// first eight bytes of UTF-8 text are never all 0xFF).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct WordKey(u64, u64, u32);
-
-impl std::hash::Hash for WordKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // One word to the hasher (one multiply for FxHasher) instead of three: the parts
-        // are mixed first, the rotations keep the two halves' bytes from cancelling.
-        state.write_u64(self.0 ^ self.1.rotate_left(29) ^ u64::from(self.2).rotate_right(7));
-    }
-}
+pub(super) struct WordKey(u64, u64);
 
 impl WordKey {
     #[inline]
@@ -313,23 +387,24 @@ impl WordKey {
         let u32_at = |i: usize| {
             w.get(i..i + 4)
                 .and_then(|b| <[u8; 4]>::try_from(b).ok())
-                .map_or(0, u32::from_le_bytes)
+                .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
         };
+        // Little-endian loads: the last load overlaps the first, and shifting it right
+        // drops the overlap, leaving the bytes after the first load, zero padded.
         match n {
-            8..=16 => WordKey(u64_at(0), u64_at(n - 8), n as u32),
-            4..=7 => WordKey(
-                u64::from(u32_at(0)) | u64::from(u32_at(n - 4)) << 32,
-                0,
-                n as u32,
+            8..=16 => WordKey(
+                u64_at(0),
+                u64_at(n - 8).checked_shr(8 * (16 - n) as u32).unwrap_or(0),
             ),
+            4..=7 => WordKey(u32_at(0) | (u32_at(n - 4) >> (8 * (8 - n))) << 32, 0),
             0..=3 => {
                 let mut b = [0u8; 8];
                 for (d, s) in b.iter_mut().zip(w) {
                     *d = *s;
                 }
-                WordKey(u64::from_le_bytes(b), 0, n as u32)
+                WordKey(u64::from_le_bytes(b), 0)
             }
-            _ => WordKey(u64::MAX, xxhash_rust::xxh3::xxh3_64(w), n as u32),
+            _ => WordKey(u64::MAX, xxhash_rust::xxh3::xxh3_64(w)),
         }
     }
 }
@@ -356,6 +431,20 @@ mod tests {
             "职工之家建设啊",
             "中华人民共和国成立",
         ];
+        // Up to 16 bytes, the key is the word's bytes, zero padded.
+        let padded = |w: &[u8]| {
+            let mut b = [0u8; 16];
+            b[..w.len()].copy_from_slice(w);
+            WordKey(
+                u64::from_le_bytes(b[..8].try_into().unwrap()),
+                u64::from_le_bytes(b[8..].try_into().unwrap()),
+            )
+        };
+        let long = "职工之家建设啊abcdefghijklmnop".as_bytes();
+        for n in 0..=16 {
+            assert_eq!(WordKey::new(&long[..n]), padded(&long[..n]), "{n} bytes");
+        }
+        assert_eq!(WordKey::new(long).0, u64::MAX);
         for (i, a) in words.iter().enumerate() {
             assert_eq!(WordKey::new(a.as_bytes()), WordKey::new(a.as_bytes()));
             for b in &words[i + 1..] {
@@ -368,12 +457,22 @@ mod tests {
         }
     }
 
-    fn article<'a>(v: &mut Vocab, words: &[&'a str], judged: &mut Vec<String>) -> Vec<Seen<'a>> {
-        let mut seen = Vec::new();
-        for w in words {
-            v.count(WordKey::new(w.as_bytes()), w, &mut seen);
+    /// Counts the words of `text` (separated by spaces) as one article; returns each
+    /// distinct word with its count and entry.
+    fn article(
+        v: &mut Vocab,
+        owner: u64,
+        text: &str,
+        judged: &mut Vec<String>,
+    ) -> Vec<(String, u32, Entry, u32)> {
+        v.claim(owner);
+        let mut start = 0;
+        for w in text.split(' ') {
+            v.count(WordKey::new(w.as_bytes()), start as u32, w.len() as u32);
+            start += w.len() + 1;
         }
-        v.resolve(&mut seen, |w| {
+        v.resolve(|s| {
+            let w = s.word(text);
             judged.push(w.to_string());
             if w.starts_with('职') {
                 Entry {
@@ -385,54 +484,51 @@ mod tests {
                 Entry::REJECTED
             }
         });
-        seen
+        v.seen
+            .iter()
+            .map(|s| (s.word(text).to_string(), s.count, v.entry(s.slot), s.slot))
+            .collect()
     }
 
     #[test]
     fn counts_per_article_and_judges_each_word_once() {
         let mut v = Vocab::default();
         let mut judged = Vec::new();
-        v.claim(1);
-        let seen = article(
-            &mut v,
-            &["职工", "我们", "职工", "我们", "职工"],
-            &mut judged,
-        );
-        let got: Vec<_> = seen.iter().map(|s| (s.word, s.count)).collect();
+        let seen = article(&mut v, 1, "职工 我们 职工 我们 职工", &mut judged);
+        let got: Vec<_> = seen.iter().map(|s| (s.0.as_str(), s.1)).collect();
         assert_eq!(got, [("职工", 3), ("我们", 2)]);
-        assert_eq!(v.entry(seen[0].slot).rule, Rule::Always);
-        assert_eq!(v.entry(seen[0].slot).idf, 1.5);
-        assert_eq!(v.entry(seen[1].slot).rule, Rule::Rejected);
+        assert_eq!(seen[0].2.rule, Rule::Always);
+        assert_eq!(seen[0].2.idf, 1.5);
+        assert_eq!(seen[1].2.rule, Rule::Rejected);
         // The next article counts from zero and judges nothing again.
-        v.claim(1);
-        let seen = article(&mut v, &["我们", "职工"], &mut judged);
-        let got: Vec<_> = seen.iter().map(|s| (s.word, s.count)).collect();
+        let seen = article(&mut v, 1, "我们 职工", &mut judged);
+        let got: Vec<_> = seen.iter().map(|s| (s.0.as_str(), s.1)).collect();
         assert_eq!(got, [("我们", 1), ("职工", 1)]);
         assert_eq!(judged, ["职工", "我们"]);
-        v.set_guess(seen[1].slot, false);
-        assert_eq!(v.entry(seen[1].slot).rule, Rule::Recurring(Some(false)));
+        v.set_guess(seen[1].3, false);
+        assert_eq!(v.entry(seen[1].3).rule, Rule::Recurring(Some(false)));
         // Another segmenter's verdicts are not reused.
-        v.claim(2);
-        article(&mut v, &["职工"], &mut judged);
+        article(&mut v, 2, "职工", &mut judged);
         assert_eq!(judged, ["职工", "我们", "职工"]);
     }
 
     #[test]
-    fn memo_survives_growth() {
+    fn memo_and_counts_survive_growth() {
         let mut v = Vocab::default();
         let mut judged = Vec::new();
         let words: Vec<String> = (0..5000).map(|i| format!("职{i}")).collect();
-        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        for chunk in refs.chunks(700) {
-            v.claim(1);
-            article(&mut v, chunk, &mut judged);
+        for chunk in words.chunks(700) {
+            article(&mut v, 1, &chunk.join(" "), &mut judged);
         }
         assert_eq!(judged.len(), 5000);
-        v.claim(1);
-        let seen = article(&mut v, &refs, &mut judged);
+        // One article of every word twice: the counts table grows while counting.
+        let all = words.join(" ");
+        let seen = article(&mut v, 1, &format!("{all} {all}"), &mut judged);
         assert_eq!(judged.len(), 5000, "every word remembered across growth");
-        for s in &seen {
-            assert_eq!(v.entry(s.slot).hash, s.word.len() as u64);
+        assert_eq!(seen.len(), 5000);
+        for (w, count, e, _) in &seen {
+            assert_eq!(*count, 2, "{w}");
+            assert_eq!(e.hash, w.len() as u64);
         }
     }
 
