@@ -184,30 +184,34 @@ impl Segmenter {
         };
         let base = analysis.as_ptr() as usize;
         let mut tokens = 0usize;
+        let text = analysis.as_bytes();
         for para in paragraphs(analysis) {
-            for t in self.jieba.cut(para, true) {
+            let cut = self.jieba.cut(para, true);
+            vocab.room(cut.len());
+            for t in &cut {
                 let w = t.word.as_bytes();
+                let start = t.word.as_ptr() as usize - base;
                 // Only what could pass the lexicon: words of two hanzi or more (a hanzi is
                 // three bytes), and all-capital ASCII (GDP); numbers, the commonest ASCII,
                 // never do. A token led by a common hanzi is a word.
-                let countable = match w {
+                match w {
                     // U+4E00..U+9FFF, as in `is_word`.
                     [0xE5..=0xE9, ..] | [0xE4, 0xB8..=0xBF, ..] => {
                         tokens += 1;
-                        w.len() > 3
+                        let key = WordKey::in_text(text, start, w.len());
+                        vocab.note(key, start as u32, w.len() as u32, w.len() > 3);
                     }
                     _ => {
                         if !is_word(t.word) {
                             continue;
                         }
                         tokens += 1;
-                        (w.len() > 3 && !w.is_ascii())
+                        if (w.len() > 3 && !w.is_ascii())
                             || (w.len() > 1 && w.iter().all(u8::is_ascii_uppercase))
+                        {
+                            vocab.note(WordKey::new(w), start as u32, w.len() as u32, true);
+                        }
                     }
-                };
-                if countable {
-                    let start = (t.word.as_ptr() as usize - base) as u32;
-                    vocab.count(WordKey::new(w), start, w.len() as u32);
                 }
             }
         }
@@ -221,7 +225,7 @@ impl Segmenter {
         let mut cands: Vec<Cand<'a>> = Vec::with_capacity(vocab.seen.len());
         let mut total = 0u64;
         for s in &vocab.seen {
-            let e = vocab.entry(s.slot);
+            let e = s.entry;
             let keep = match e.rule {
                 Rule::Rejected => continue,
                 Rule::Always => true,
@@ -406,7 +410,15 @@ fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
 /// Whether a token is a word rather than punctuation or white space.
 fn is_word(token: &str) -> bool {
     // Nearly every token is a hanzi word, ASCII, or one CJK punctuation mark: decide those
-    // without the general Unicode tables.
+    // without the general Unicode tables, the commonest marks (U+3000..U+303F,
+    // U+FF00..U+FF0F, U+2000..U+206F) by their bytes.
+    if let [0xE3, 0x80, _]
+    | [0xEF, 0xBC, 0x80..=0x8F]
+    | [0xE2, 0x80, _]
+    | [0xE2, 0x81, 0x80..=0xAF] = token.as_bytes()
+    {
+        return false;
+    }
     match token.chars().next() {
         Some(c) if c.is_ascii() => token.bytes().any(|b| b.is_ascii_alphanumeric()),
         Some('\u{4E00}'..='\u{9FFF}') => true,

@@ -85,6 +85,8 @@ pub(super) struct Seen {
     /// Where the word is in the article's text (its first occurrence), in bytes.
     pub start: u32,
     pub len: u32,
+    /// The word's entry, copied by [`Vocab::resolve`] from the memo slot it has just read.
+    pub entry: Entry,
 }
 
 impl Seen {
@@ -104,6 +106,10 @@ pub(super) struct Vocab {
     article: Counts,
     /// The current article's distinct words, in order of first occurrence.
     pub seen: Vec<Seen>,
+    /// The current article's countable tokens, in order, until they are counted: the
+    /// first `noted` entries (the rest is room written ahead, see [`Vocab::note`]).
+    tokens: Vec<(WordKey, u32, u32)>,
+    noted: usize,
 }
 
 /// Entries of a [`Vocab`]'s word list kept between articles.
@@ -122,30 +128,58 @@ impl Vocab {
             self.seen = Vec::new();
         }
         self.seen.clear();
+        // The token list keeps its length (room written ahead is never read).
+        if self.tokens.len() > SEEN_KEPT * 4 {
+            self.tokens = Vec::new();
+        }
+        self.noted = 0;
     }
 
-    /// Counts one occurrence of the word at `start..start + len` in the article's text
-    /// (`key` is its key); its count is filled in by [`Vocab::resolve`].
+    /// Makes room for `more` calls of [`Vocab::note`].
+    pub fn room(&mut self, more: usize) {
+        let need = self.noted + more;
+        if self.tokens.len() < need {
+            self.tokens.resize(need, (WordKey(0, 0), 0, 0));
+        }
+    }
+
+    /// Notes one occurrence of the word at `start..start + len` in the article's text (`key`
+    /// is its key) if `keep`, to be counted by [`Vocab::resolve`]; after [`Vocab::room`].
+    ///
+    /// Tokens are only listed as the cut goes, which writes memory in order: probing the
+    /// count table in between cut steps made each evict the other's cache lines, and cost
+    /// the cut itself a tenth more time. The entry is written whether kept or not, and
+    /// `keep` only decides whether the next one overwrites it: whether a token is one
+    /// character or a word is as good as random, and a branch on it would be mispredicted
+    /// about every other token.
     #[inline]
-    pub fn count(&mut self, key: WordKey, start: u32, len: u32) {
-        self.article.add(key, start, len, &mut self.seen);
+    pub fn note(&mut self, key: WordKey, start: u32, len: u32, keep: bool) {
+        if let Some(slot) = self.tokens.get_mut(self.noted) {
+            *slot = (key, start, len);
+            self.noted += usize::from(keep);
+        }
     }
 
-    /// Fills in the counts of the article's words and finds each one's entry in the memo,
+    /// Counts the article's tokens and finds each one's entry in the memo,
     /// judging the words met for the first time on this thread with `judge` (given the word's
     /// place in the text) and remembering them.
     pub fn resolve(&mut self, mut judge: impl FnMut(&Seen) -> Entry) {
         let seen = &mut self.seen;
+        self.article.size_for(self.noted);
+        for &(key, start, len) in self.tokens.get(..self.noted).unwrap_or(&[]) {
+            self.article.add(key, start, len, seen);
+        }
         self.article.finish(seen);
         // Room for all of them first, so that no slot moves while the batch is looked up.
         self.memo.reserve(seen.len());
         self.memo.touch(seen.iter().map(|s| s.key));
         for s in seen.iter_mut() {
-            s.slot = match self.memo.find(&s.key) {
-                Ok(i) => i,
+            (s.slot, s.entry) = match self.memo.find(&s.key) {
+                Ok(i) => (i, self.memo.entry(i)),
                 Err(i) => {
-                    self.memo.put(i, s.key, judge(s));
-                    i
+                    let e = judge(s);
+                    self.memo.put(i, s.key, e);
+                    (i, e)
                 }
             };
         }
@@ -191,22 +225,35 @@ struct CountSlot {
     count: u32,
 }
 
-/// Slots of [`Counts`] to start with, and the most kept between articles.
-const COUNTS_MIN: usize = 1 << 12;
+/// Slots of [`Counts`] at least, and the most kept between articles.
+const COUNTS_MIN: usize = 1 << 6;
 const COUNTS_KEPT: usize = 1 << 16;
 
 impl Counts {
     fn start(&mut self) {
-        if self.slots.len() > COUNTS_KEPT || self.slots.is_empty() {
-            self.slots = vec![CountSlot::default(); COUNTS_MIN];
-            self.bits = COUNTS_MIN.trailing_zeros();
+        if self.slots.len() > COUNTS_KEPT {
+            self.slots = Vec::new();
         }
         self.len = 0;
     }
 
+    /// Sizes the (empty) table for an article of `tokens` countable tokens: about twice as
+    /// many slots as it has distinct words, guessed as half its tokens, so that a short
+    /// article's table stays in the first-level cache. It grows if the guess is short.
+    ///
+    /// The table in use is the first `2^bits` slots; the rest stays empty, so a table once
+    /// grown serves shorter articles without being allocated and cleared again.
+    fn size_for(&mut self, tokens: usize) {
+        let size = tokens.next_power_of_two().clamp(COUNTS_MIN, COUNTS_KEPT);
+        if self.slots.len() < size {
+            self.slots.resize(size, CountSlot::default());
+        }
+        self.bits = size.trailing_zeros();
+    }
+
     #[inline]
     fn add(&mut self, key: WordKey, start: u32, len: u32, seen: &mut Vec<Seen>) {
-        let mask = self.slots.len().wrapping_sub(1);
+        let mask = (1usize << self.bits) - 1;
         let mut i = home(&key, self.bits);
         while let Some(s) = self.slots.get_mut(i) {
             if s.k0 == key.0 && s.k1 == key.1 {
@@ -225,9 +272,10 @@ impl Counts {
                     count: 0,
                     start,
                     len,
+                    entry: Entry::REJECTED,
                 });
                 self.len += 1;
-                if self.len * 2 > self.slots.len() {
+                if self.len * 2 > mask + 1 {
                     self.grow(seen);
                 }
                 return;
@@ -238,10 +286,11 @@ impl Counts {
 
     /// Doubles the table, moving every counted word.
     fn grow(&mut self, seen: &mut [Seen]) {
-        let size = self.slots.len() * 2;
-        let old = std::mem::replace(&mut self.slots, vec![CountSlot::default(); size]);
         self.bits += 1;
-        let mask = self.slots.len() - 1;
+        let size = 1usize << self.bits;
+        let fresh = vec![CountSlot::default(); size.max(self.slots.len())];
+        let old = std::mem::replace(&mut self.slots, fresh);
+        let mask = size - 1;
         for s in seen.iter_mut() {
             let Some(&moved) = old.get(s.slot as usize) else {
                 continue;
@@ -376,6 +425,26 @@ impl Memo {
 pub(super) struct WordKey(u64, u64);
 
 impl WordKey {
+    /// The key of the word at `start..start + len` of `text`: [`WordKey::new`] of those
+    /// bytes, computed without a branch on the length when the text goes on for 16 bytes
+    /// from `start` (two loads, masked).
+    #[inline]
+    pub fn in_text(text: &[u8], start: usize, len: usize) -> Self {
+        let load = |i: usize| {
+            text.get(i..i + 8)
+                .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                .map(u64::from_le_bytes)
+        };
+        match (load(start), load(start + 8)) {
+            (Some(a), Some(b)) if len <= 16 => {
+                // The low `8 * n` bits, for n = 0..=8 bytes.
+                let mask = |n: usize| u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
+                WordKey(a & mask(len.min(8)), b & mask(len.saturating_sub(8)))
+            }
+            _ => WordKey::new(text.get(start..start + len).unwrap_or(&[])),
+        }
+    }
+
     #[inline]
     pub fn new(w: &[u8]) -> Self {
         let n = w.len();
@@ -445,6 +514,17 @@ mod tests {
             assert_eq!(WordKey::new(&long[..n]), padded(&long[..n]), "{n} bytes");
         }
         assert_eq!(WordKey::new(long).0, u64::MAX);
+        // In a text, the same keys, whether the text goes on or ends.
+        let text = "职工之家建设啊abcdefghijklmnop职工之家".as_bytes();
+        for start in 0..text.len() {
+            for len in 0..=text.len() - start {
+                assert_eq!(
+                    WordKey::in_text(text, start, len),
+                    WordKey::new(&text[start..start + len]),
+                    "{start} {len}"
+                );
+            }
+        }
         for (i, a) in words.iter().enumerate() {
             assert_eq!(WordKey::new(a.as_bytes()), WordKey::new(a.as_bytes()));
             for b in &words[i + 1..] {
@@ -467,8 +547,14 @@ mod tests {
     ) -> Vec<(String, u32, Entry, u32)> {
         v.claim(owner);
         let mut start = 0;
+        v.room(text.split(' ').count());
         for w in text.split(' ') {
-            v.count(WordKey::new(w.as_bytes()), start as u32, w.len() as u32);
+            v.note(
+                WordKey::new(w.as_bytes()),
+                start as u32,
+                w.len() as u32,
+                true,
+            );
             start += w.len() + 1;
         }
         v.resolve(|s| {
