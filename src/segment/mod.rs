@@ -355,7 +355,9 @@ fn shortlist<'a>(cands: &[Cand<'a>], k: usize) -> Vec<Cand<'a>> {
         return cands.to_vec();
     }
     // Each candidate's weight is computed once, not at every comparison: selection compares
-    // each element several times.
+    // each element several times. (A single pass against the weakest of the best so far
+    // costs more: many candidates tie with it, count 1 at the median IDF, and a tie is
+    // broken by comparing terms.)
     let weigh = |c: &Cand<'_>, power: i32| f64::from(c.count) * f64::from(c.idf).powi(power);
     let by = |a: &(f64, usize), b: &(f64, usize)| {
         let term = |i: usize| cands.get(i).map_or("", |c| c.word);
@@ -746,6 +748,59 @@ mod tests {
         assert_eq!(top[0], ("工会".to_string(), 2));
         assert_eq!(top[1], ("职工".to_string(), 2));
         assert!(keywords(&a, &df, 0).is_empty());
+    }
+
+    #[test]
+    fn shortlist_keeps_the_best_by_both_weights() {
+        // Against a reference by full sorts, on candidates with many tied weights.
+        let words: Vec<String> = (0..300).map(|i| format!("词{i:03}")).collect();
+        let mut x = 12345u64;
+        let mut next = |m: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % m
+        };
+        for n in [0, 1, 5, 39, 40, 41, 120, 300] {
+            let cands: Vec<Cand> = words[..n]
+                .iter()
+                .enumerate()
+                .map(|(i, w)| Cand {
+                    word: w,
+                    count: 1 + next(4) as u32,
+                    idf: [2.0, 5.5, 7.25, 11.0][next(4) as usize],
+                    slot: i as u32,
+                })
+                .collect();
+            for k in [1, 2, 10, 40] {
+                let got: std::collections::BTreeSet<&str> =
+                    shortlist(&cands, k).iter().map(|c| c.word).collect();
+                fn rank<'a>(power: i32, pool: &[Cand<'a>]) -> Vec<Cand<'a>> {
+                    let mut v: Vec<Cand> = pool.to_vec();
+                    v.sort_by(|a, b| {
+                        let w = |c: &Cand| f64::from(c.count) * f64::from(c.idf).powi(power);
+                        w(b).total_cmp(&w(a)).then(a.word.cmp(b.word))
+                    });
+                    v
+                }
+                let want: std::collections::BTreeSet<&str> = if n <= k {
+                    cands.iter().map(|c| c.word).collect()
+                } else {
+                    let first: Vec<Cand> = rank(1, &cands)[..k.div_ceil(2)].to_vec();
+                    let rest: Vec<Cand> = cands
+                        .iter()
+                        .filter(|c| !first.iter().any(|f| f.word == c.word))
+                        .copied()
+                        .collect();
+                    first
+                        .iter()
+                        .chain(&rank(2, &rest)[..k - k.div_ceil(2)])
+                        .map(|c| c.word)
+                        .collect()
+                };
+                assert_eq!(got, want, "n {n} k {k}");
+            }
+        }
     }
 
     #[test]
