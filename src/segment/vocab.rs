@@ -430,16 +430,16 @@ impl WordKey {
     /// from `start` (two loads, masked).
     #[inline]
     pub fn in_text(text: &[u8], start: usize, len: usize) -> Self {
-        let load = |i: usize| {
-            text.get(i..i + 8)
-                .and_then(|b| <[u8; 8]>::try_from(b).ok())
-                .map(u64::from_le_bytes)
-        };
-        match (load(start), load(start + 8)) {
-            (Some(a), Some(b)) if len <= 16 => {
+        match text.get(start..start + 16) {
+            Some(b) if len <= 16 => {
+                let (a, b) = b.split_at(8);
+                let load = |b: &[u8]| <[u8; 8]>::try_from(b).map_or(0, u64::from_le_bytes);
                 // The low `8 * n` bits, for n = 0..=8 bytes.
                 let mask = |n: usize| u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
-                WordKey(a & mask(len.min(8)), b & mask(len.saturating_sub(8)))
+                WordKey(
+                    load(a) & mask(len.min(8)),
+                    load(b) & mask(len.saturating_sub(8)),
+                )
             }
             _ => WordKey::new(text.get(start..start + len).unwrap_or(&[])),
         }
