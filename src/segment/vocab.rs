@@ -431,15 +431,11 @@ impl WordKey {
     #[inline]
     pub fn in_text(text: &[u8], start: usize, len: usize) -> Self {
         match text.get(start..start + 16) {
-            Some(b) if len <= 16 => {
-                let (a, b) = b.split_at(8);
-                let load = |b: &[u8]| <[u8; 8]>::try_from(b).map_or(0, u64::from_le_bytes);
-                // The low `8 * n` bits, for n = 0..=8 bytes.
-                let mask = |n: usize| u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
-                WordKey(
-                    load(a) & mask(len.min(8)),
-                    load(b) & mask(len.saturating_sub(8)),
-                )
+            Some(b) if (1..=16).contains(&len) => {
+                let x = <[u8; 16]>::try_from(b).map_or(0, u128::from_le_bytes);
+                // The low `8 * len` bits.
+                let x = x & (u128::MAX >> (128 - 8 * len as u32));
+                WordKey(x as u64, (x >> 64) as u64)
             }
             _ => WordKey::new(text.get(start..start + len).unwrap_or(&[])),
         }
