@@ -2,7 +2,9 @@
 //! the seed pages in simplified script): the whole stage (terms + document frequencies +
 //! keywords) against a bare `Jieba::cut` (HMM on) of the same paragraphs with the same
 //! dictionary, and `Jieba::tag` for reference (what reading POS tags through jieba-rs costs).
-//! Target: the stage at ≥ 0.8× the bare cut's throughput.
+//! Target: the stage at ≥ 0.8× the bare cut's throughput. Besides criterion's figures, the
+//! bench prints the ratio over interleaved runs (`segment/ratio`), which holds on a loaded
+//! machine where the separate figures drift.
 use std::time::Duration;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
@@ -83,12 +85,51 @@ fn stage(seg: &Segmenter, docs: &[String]) -> (usize, Vec<(String, u32)>) {
     (n, df.top(20))
 }
 
+/// Times `pairs` runs of the bare cut and of the stage, interleaved, and prints the ratio of
+/// their throughputs (bare time ÷ stage time) for the median and the fastest runs. On a
+/// machine shared with other jobs the two criterion figures are measured seconds apart and
+/// drift with the load; interleaving exposes both to the same load. Set
+/// `ZHREPORT_BENCH_PAIRS` (default 30; 0 skips).
+fn interleaved_ratio(seg: &Segmenter, docs: &[String]) {
+    let pairs: usize = std::env::var("ZHREPORT_BENCH_PAIRS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(30);
+    if pairs == 0 {
+        return;
+    }
+    let jieba = seg.jieba();
+    let (mut bare, mut whole) = (Vec::new(), Vec::new());
+    for _ in 0..pairs {
+        let t = std::time::Instant::now();
+        black_box(bare_cut(jieba, docs));
+        bare.push(t.elapsed().as_secs_f64());
+        let t = std::time::Instant::now();
+        black_box(stage(seg, docs));
+        whole.push(t.elapsed().as_secs_f64());
+    }
+    bare.sort_by(f64::total_cmp);
+    whole.sort_by(f64::total_cmp);
+    let (mb, ms) = (bare[pairs / 2], whole[pairs / 2]);
+    println!(
+        "segment/ratio: stage throughput / bare_cut throughput = {:.3} (median of {pairs} \
+         interleaved runs: bare {:.1} ms, stage {:.1} ms), {:.3} (fastest runs)",
+        mb / ms,
+        mb * 1e3,
+        ms * 1e3,
+        bare[0] / whole[0],
+    );
+}
+
 fn bench(c: &mut Criterion) {
     let docs = documents();
     assert!(!docs.is_empty(), "corpus not found under {CORPUS}");
     let bytes: usize = docs.iter().map(String::len).sum();
     let seg = Segmenter::new(None).expect("segmenter");
     let jieba = seg.jieba();
+    // Warm up (jieba builds its POS tables on first use; the segmenter's word memo fills).
+    black_box(stage(&seg, &docs));
+    interleaved_ratio(&seg, &docs);
 
     let mut group = c.benchmark_group("segment");
     group.throughput(Throughput::Bytes(bytes as u64));

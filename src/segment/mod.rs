@@ -215,35 +215,37 @@ impl Segmenter {
                 }
             }
         }
-        vocab.resolve(|s| self.entry_of(s.word(analysis)));
-
         // Every candidate's hash goes to document frequencies and its count to the total,
         // including words kept out of the shortlist or failing jieba's POS guess (as the
         // guess is asked for shortlisted words only, which of the others would fail it is
         // not known: counting them all keeps the output independent of what the memo knows).
-        let mut doc_terms: Vec<u64> = Vec::with_capacity(vocab.seen.len());
-        let mut cands: Vec<Cand<'a>> = Vec::with_capacity(vocab.seen.len());
+        // About half the occurrences are of distinct words.
+        let distinct = vocab.noted() / 2;
+        let mut doc_terms: Vec<u64> = Vec::with_capacity(distinct);
+        let mut cands: Vec<Cand<'a>> = Vec::with_capacity(distinct);
         let mut total = 0u64;
-        for s in &vocab.seen {
-            let e = s.entry;
-            let keep = match e.rule {
-                Rule::Rejected => continue,
-                Rule::Always => true,
-                Rule::Recurring(_) if s.count < 2 => continue,
-                // A word failing the guess is never a kept candidate anywhere.
-                Rule::Recurring(guess) => guess != Some(false),
-            };
-            doc_terms.push(e.hash);
-            total += u64::from(s.count);
-            if keep {
-                cands.push(Cand {
-                    word: s.word(analysis),
-                    count: s.count,
-                    idf: e.idf,
-                    slot: s.slot,
-                });
-            }
-        }
+        vocab.resolve(
+            |s| self.entry_of(s.word(analysis)),
+            |s, e| {
+                let keep = match e.rule {
+                    Rule::Rejected => return,
+                    Rule::Always => true,
+                    Rule::Recurring(_) if s.count < 2 => return,
+                    // A word failing the guess is never a kept candidate anywhere.
+                    Rule::Recurring(guess) => guess != Some(false),
+                };
+                doc_terms.push(e.hash);
+                total += u64::from(s.count);
+                if keep {
+                    cands.push(Cand {
+                        word: s.word(analysis),
+                        count: s.count,
+                        idf: e.idf,
+                        slot: s.slot,
+                    });
+                }
+            },
+        );
         let mut kept = loop {
             // Shortlist, ask jieba's POS guess for the HMM words that made it and have not
             // been guessed on this thread, and shortlist again without the ones that failed

@@ -85,8 +85,6 @@ pub(super) struct Seen {
     /// Where the word is in the article's text (its first occurrence), in bytes.
     pub start: u32,
     pub len: u32,
-    /// The word's entry, copied by [`Vocab::resolve`] from the memo slot it has just read.
-    pub entry: Entry,
 }
 
 impl Seen {
@@ -135,6 +133,11 @@ impl Vocab {
         self.noted = 0;
     }
 
+    /// Occurrences noted so far in the current article.
+    pub fn noted(&self) -> usize {
+        self.noted
+    }
+
     /// Makes room for `more` calls of [`Vocab::note`].
     pub fn room(&mut self, more: usize) {
         let need = self.noted + more;
@@ -160,10 +163,15 @@ impl Vocab {
         }
     }
 
-    /// Counts the article's tokens and finds each one's entry in the memo,
-    /// judging the words met for the first time on this thread with `judge` (given the word's
-    /// place in the text) and remembering them.
-    pub fn resolve(&mut self, mut judge: impl FnMut(&Seen) -> Entry) {
+    /// Counts the article's tokens and finds each distinct word's entry in the memo, judging
+    /// the words met for the first time on this thread with `judge` (given the word's place
+    /// in the text) and remembering them; hands each word with its entry to `each`, in order
+    /// of first occurrence.
+    pub fn resolve(
+        &mut self,
+        mut judge: impl FnMut(&Seen) -> Entry,
+        mut each: impl FnMut(&Seen, Entry),
+    ) {
         let seen = &mut self.seen;
         self.article.size_for(self.noted);
         for &(key, start, len) in self.tokens.get(..self.noted).unwrap_or(&[]) {
@@ -174,7 +182,8 @@ impl Vocab {
         self.memo.reserve(seen.len());
         self.memo.touch(seen.iter().map(|s| s.key));
         for s in seen.iter_mut() {
-            (s.slot, s.entry) = match self.memo.find(&s.key) {
+            let e;
+            (s.slot, e) = match self.memo.find(&s.key) {
                 Ok(i) => (i, self.memo.entry(i)),
                 Err(i) => {
                     let e = judge(s);
@@ -182,6 +191,7 @@ impl Vocab {
                     (i, e)
                 }
             };
+            each(s, e);
         }
     }
 
@@ -272,7 +282,6 @@ impl Counts {
                     count: 0,
                     start,
                     len,
-                    entry: Entry::REJECTED,
                 });
                 self.len += 1;
                 if self.len * 2 > mask + 1 {
@@ -553,23 +562,27 @@ mod tests {
             );
             start += w.len() + 1;
         }
-        v.resolve(|s| {
-            let w = s.word(text);
-            judged.push(w.to_string());
-            if w.starts_with('职') {
-                Entry {
-                    hash: w.len() as u64,
-                    idf: 1.5,
-                    rule: Rule::Always,
+        let mut out = Vec::new();
+        v.resolve(
+            |s| {
+                let w = s.word(text);
+                judged.push(w.to_string());
+                if w.starts_with('职') {
+                    Entry {
+                        hash: w.len() as u64,
+                        idf: 1.5,
+                        rule: Rule::Always,
+                    }
+                } else {
+                    Entry::REJECTED
                 }
-            } else {
-                Entry::REJECTED
-            }
-        });
-        v.seen
-            .iter()
-            .map(|s| (s.word(text).to_string(), s.count, v.entry(s.slot), s.slot))
-            .collect()
+            },
+            |s, e| out.push((s.word(text).to_string(), s.count, e, s.slot)),
+        );
+        for o in &out {
+            assert_eq!(v.entry(o.3), o.2, "the entry handed over is the memo's");
+        }
+        out
     }
 
     #[test]
