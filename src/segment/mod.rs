@@ -412,7 +412,7 @@ fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Whether a token is a word rather than punctuation or white space.
-#[inline]
+#[inline(always)]
 fn is_word(token: &str) -> bool {
     // Nearly every token is a hanzi word, ASCII, or one CJK punctuation mark: decide those
     // without the general Unicode tables, the commonest marks (U+3000..U+303F,
