@@ -177,11 +177,11 @@ impl Vocab {
         for &(key, start, len) in self.tokens.get(..self.noted).unwrap_or(&[]) {
             self.article.add(key, start, len, seen);
         }
-        self.article.finish(seen);
         // Room for all of them first, so that no slot moves while the batch is looked up.
         self.memo.reserve(seen.len());
         self.memo.touch(seen.iter().map(|s| s.key));
         for s in seen.iter_mut() {
+            s.count = self.article.take(s.slot);
             let e;
             (s.slot, e) = match self.memo.find(&s.key) {
                 Ok(i) => (i, self.memo.entry(i)),
@@ -193,6 +193,7 @@ impl Vocab {
             };
             each(s, e);
         }
+        self.article.len = 0;
     }
 
     /// The entry at `slot` (as [`Vocab::resolve`] left it in a [`Seen`]).
@@ -315,15 +316,12 @@ impl Counts {
         }
     }
 
-    /// Copies the counts into `seen` and empties the table for the next article.
-    fn finish(&mut self, seen: &mut [Seen]) {
-        for s in seen.iter_mut() {
-            if let Some(slot) = self.slots.get_mut(s.slot as usize) {
-                s.count = slot.count;
-                *slot = CountSlot::default();
-            }
-        }
-        self.len = 0;
+    /// The count in slot `i`, emptying the slot for the next article.
+    #[inline]
+    fn take(&mut self, i: u32) -> u32 {
+        self.slots
+            .get_mut(i as usize)
+            .map_or(0, |slot| std::mem::take(slot).count)
     }
 }
 
