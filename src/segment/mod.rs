@@ -12,9 +12,12 @@
 //! verbal nouns, abbreviations, set phrases and domain terms, never stopwords, numbers, single
 //! characters or placeholders (XX). jieba-rs does not expose a word's tag except through
 //! `Jieba::tag`, which costs about twice a cut (it runs a POS HMM on every unknown word), so the
-//! text is cut with `Jieba::cut` and each *distinct* word is then judged once against an
-//! embedded table of jieba's content words and IDFs (see `lexicon.rs`); only words jieba's HMM
-//! made up, and only those that recur in the article, get jieba's POS guess.
+//! text is cut with `Jieba::cut` and each *distinct* word is then judged against an embedded
+//! table of jieba's content words and IDFs (see `lexicon.rs`); only words jieba's HMM made up,
+//! and only those that recur in the article, get jieba's POS guess. A verdict depends on the
+//! word alone, so each thread remembers it (see `vocab.rs`): a word is judged the first time
+//! the thread meets it, not once per article, and an article's tokens are counted in a small
+//! table of its own, then looked up in that memo all at once.
 //!
 //! Keyword scores: TF-IDF, with the IDF from the corpus being analysed blended with jieba's
 //! (exactly jieba's for a single article, see [`keywords`]); ties by term, so output is

@@ -16,10 +16,10 @@
 //!
 //! The memo only stores what a pure function of the word returns, so which thread met a word
 //! first changes no output. It is bounded: past [`MAX_WORDS`] words it starts afresh (between
-//! articles), 16 MiB a thread at most.
+//! articles), 16 MiB a thread at most; the per-article tables add at most 10 MiB.
 
 /// Words remembered per thread before the memo is cleared.
-pub(super) const MAX_WORDS: usize = 1 << 18;
+pub(super) const MAX_WORDS: usize = 1 << 17;
 
 /// What decides whether a word is a keyword candidate in an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -623,6 +623,23 @@ mod tests {
             assert_eq!(*count, 2, "{w}");
             assert_eq!(e.hash, w.len() as u64);
         }
+    }
+
+    #[test]
+    fn memo_is_bounded() {
+        let mut v = Vocab::default();
+        let mut judged = Vec::new();
+        let batch = MAX_WORDS / 4 + 1;
+        for round in 0..5 {
+            let words: Vec<String> = (0..batch).map(|i| format!("职{round}-{i}")).collect();
+            article(&mut v, 1, &words.join(" "), &mut judged);
+        }
+        assert!(v.memo.len <= MAX_WORDS, "cleared past the bound");
+        assert!(v.memo.len > 0);
+        // The first round's words were forgotten: judged again.
+        let before = judged.len();
+        article(&mut v, 1, "职0-0", &mut judged);
+        assert_eq!(judged.len(), before + 1);
     }
 
     #[test]
