@@ -8,47 +8,11 @@
 use std::time::Duration;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use zhreport::segment::{keywords, DocFreq, Segmenter};
+use zhreport::segment::Segmenter;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
-
-/// One string per document: the reports' `full_text` and the seeds converted to simplified.
-fn documents() -> Vec<String> {
-    let mut docs = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(format!("{CORPUS}/gov-reports-2026"))
-        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.sort();
-    for path in paths {
-        let Ok(mut rdr) = csv::Reader::from_path(&path) else {
-            continue;
-        };
-        let Ok(headers) = rdr.headers().cloned() else {
-            continue;
-        };
-        let Some(col) = headers
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}') == "full_text")
-        else {
-            continue;
-        };
-        for rec in rdr.records().flatten() {
-            if let Some(text) = rec.get(col) {
-                docs.push(text.to_string());
-            }
-        }
-    }
-    let mut seeds: Vec<_> = std::fs::read_dir(format!("{CORPUS}/seeds"))
-        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    seeds.sort();
-    for path in seeds {
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            docs.push(fast2s::convert(&text));
-        }
-    }
-    docs
-}
+#[path = "common/segment_corpus.rs"]
+mod segment_corpus;
+use segment_corpus::{bare_cut, documents, stage, CORPUS};
 
 /// CPU time of the calling thread, in nanoseconds (the first field of Linux's
 /// /proc/thread-self/schedstat). Falls back to zero elsewhere, which criterion reports as an
@@ -61,28 +25,6 @@ fn thread_cpu() -> Duration {
         .and_then(|x| x.parse::<u64>().ok())
         .unwrap_or(0);
     Duration::from_nanos(ns)
-}
-
-/// Bare `Jieba::cut` (HMM on) of every line of every document: the reference.
-fn bare_cut(jieba: &jieba_rs::Jieba, docs: &[String]) -> usize {
-    let mut n = 0usize;
-    for doc in docs {
-        for para in doc.lines() {
-            n += jieba.cut(para, true).len();
-        }
-    }
-    n
-}
-
-/// The whole stage: terms per document, document frequencies, keywords.
-fn stage(seg: &Segmenter, docs: &[String]) -> (usize, Vec<(String, u32)>) {
-    let mut all: Vec<_> = docs.iter().map(|d| seg.terms(d)).collect();
-    let mut df = DocFreq::default();
-    for t in &mut all {
-        df.absorb(t);
-    }
-    let n: usize = all.iter().map(|t| keywords(t, &df, 10).len()).sum();
-    (n, df.top(20))
 }
 
 /// Times `pairs` runs of the bare cut and of the stage, interleaved, and prints the ratio of

@@ -4,76 +4,22 @@
 //! ```text
 //! cargo build --release --example segment_cost
 //! for f in bare_cut stage; do for r in 2 4; do RUNS=$r valgrind --tool=callgrind \
-//!   --callgrind-out-file=cg.$f.$r --toggle-collect="segment_cost::$f" \
+//!   --callgrind-out-file=cg.$f.$r --toggle-collect="segment_cost::segment_corpus::$f" \
 //!   target/release/examples/segment_cost; done; done
 //! ```
 //!
 //! The instructions of one run are (Collected at RUNS=4 − Collected at RUNS=2) / 2: the
 //! difference removes the warm-up run (jieba builds its POS tables on first use). `COLD=1`
 //! gives every run a fresh segmenter, so that its word memo starts empty, as on a thread's
-//! first articles. The loops are those of `benches/segment.rs`.
+//! first articles. The corpus and loops are those of `benches/segment.rs`
+//! (`benches/common/segment_corpus.rs`).
 use std::hint::black_box;
 
-use zhreport::segment::{keywords, DocFreq, Segmenter};
+use zhreport::segment::Segmenter;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
-
-/// The reports' `full_text` and the seeds in simplified script, as in the bench.
-fn documents() -> Vec<String> {
-    let mut docs = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(format!("{CORPUS}/gov-reports-2026"))
-        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.sort();
-    for path in paths {
-        let Ok(mut rdr) = csv::Reader::from_path(&path) else {
-            continue;
-        };
-        let Some(col) = rdr.headers().ok().and_then(|h| {
-            h.iter()
-                .position(|h| h.trim_start_matches('\u{feff}') == "full_text")
-        }) else {
-            continue;
-        };
-        docs.extend(
-            rdr.records()
-                .flatten()
-                .filter_map(|r| r.get(col).map(str::to_string)),
-        );
-    }
-    let mut seeds: Vec<_> = std::fs::read_dir(format!("{CORPUS}/seeds"))
-        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    seeds.sort();
-    for path in seeds {
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            docs.push(fast2s::convert(&text));
-        }
-    }
-    docs
-}
-
-#[inline(never)]
-fn bare_cut(jieba: &jieba_rs::Jieba, docs: &[String]) -> usize {
-    let mut n = 0usize;
-    for doc in docs {
-        for para in doc.lines() {
-            n += jieba.cut(para, true).len();
-        }
-    }
-    n
-}
-
-#[inline(never)]
-fn stage(seg: &Segmenter, docs: &[String]) -> (usize, Vec<(String, u32)>) {
-    let mut all: Vec<_> = docs.iter().map(|d| seg.terms(d)).collect();
-    let mut df = DocFreq::default();
-    for t in &mut all {
-        df.absorb(t);
-    }
-    let n: usize = all.iter().map(|t| keywords(t, &df, 10).len()).sum();
-    (n, df.top(20))
-}
+#[path = "../benches/common/segment_corpus.rs"]
+mod segment_corpus;
+use segment_corpus::{bare_cut, documents, stage, CORPUS};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let docs = documents();
