@@ -795,14 +795,40 @@ struct Para {
 }
 
 /// Scores every non-blank line of `text` once.
+///
+/// The numbered items of a list of targets (`要努力实现以下目标任务：` then `一是…明显提升。
+/// …年均增长5%以上…`) are targets worded as their outcomes: their result evidence counts
+/// forward. A list of targets is announced by a line ending in a colon that names targets
+/// (目标) and leans forward itself, so that `主要目标任务圆满完成：` opens a review's list.
 fn paragraph_scores(text: &str) -> Vec<Para> {
+    let mut targets = false;
     text.lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| Para {
-            sc: cue_scores(l),
-            chars: l.chars().count(),
+        .map(|l| {
+            let mut sc = cue_scores(l);
+            let t = l.trim();
+            if targets && strip_marker(t).len() < t.len() {
+                sc = CueScores {
+                    forward: sc.forward + sc.backward,
+                    backward: 0.0,
+                };
+            } else {
+                targets = announces_targets(t, &sc);
+            }
+            Para {
+                sc,
+                chars: l.chars().count(),
+            }
         })
         .collect()
+}
+
+/// Whether `line` (scored `sc`) announces a list of targets: it ends in a colon, names
+/// targets and leans forward.
+fn announces_targets(line: &str, sc: &CueScores) -> bool {
+    (line.ends_with('：') || line.ends_with(':'))
+        && line.contains("目标")
+        && sc.forward > sc.backward
 }
 
 fn total_scores(paras: &[Para]) -> CueScores {
@@ -1086,6 +1112,23 @@ fn byte_at(map: &[(usize, usize)], c: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_of_a_target_list_count_forward() {
+        let goals = "今后五年,要努力实现以下目标任务:\n一是高质量发展水平明显提升。地区生产总值年均增长5%以上。\n二是人民生活品质明显提升。人均预期寿命达到78岁。";
+        assert_eq!(classify_text(goals).0, Kind::Plan);
+        let items = paragraph_scores(goals);
+        assert!(items[1..]
+            .iter()
+            .all(|p| p.sc.backward == 0.0 && p.sc.forward > 0.0));
+        // A review's list of targets met is not one.
+        let review = "过去一年,主要目标任务圆满完成:\n一是经济运行明显回升。地区生产总值增长5.6%。\n二是民生保障明显改善。城镇新增就业32万人。";
+        assert_eq!(classify_text(review).0, Kind::Summary);
+        // Nor are the paragraphs after the list.
+        let after = format!("{goals}\n全省经济总量突破1万亿元,人民生活明显改善。");
+        let scores = paragraph_scores(&after);
+        assert!(scores[3].sc.backward > 0.0);
+    }
 
     #[test]
     fn every_cue_starts_with_a_three_byte_char() {
