@@ -15,7 +15,9 @@
 //!   clauses telling a result as "subject + adverb + verb" (`经济明显回升`, `就业保持稳定`).
 //!   Reviews of national reports are worded like tasks (`坚持稳中求进…，经济明显回升。`):
 //!   such result evidence cancels the forward weight of a task-like opening, and a numbered
-//!   lead sentence alone on its line is a heading and no evidence either way.
+//!   lead sentence alone on its line is a heading and no evidence either way. The numbered
+//!   items after a line announcing targets (`要努力实现以下目标任务：`) are targets worded as
+//!   outcomes (`一是…明显提升`): their result evidence counts forward.
 //!
 //! Weights are small integers chosen on the provincial government work reports of 2026
 //! (review sections vs. task sections) and the template-site seeds; neutral compounds
