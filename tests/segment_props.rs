@@ -38,6 +38,20 @@ proptest! {
         let ta = s.terms(&a);
         let tb = s.terms(&b);
         prop_assert_eq!(&ta, &s.terms(&a));
+        // The per-thread memo of word verdicts changes nothing: a thread that has met no
+        // word yet gets the same terms.
+        let cold = std::thread::scope(|sc| sc.spawn(|| s.terms(&a)).join());
+        prop_assert!(cold.as_ref().is_ok_and(|c| c == &ta));
+        // Each kept term's count is the number of its tokens in the cut.
+        for (w, c) in ta.counts() {
+            let n = a
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .flat_map(|l| s.jieba().cut(l, true))
+                .filter(|t| t.word == w)
+                .count();
+            prop_assert_eq!(c as usize, n, "{}", w);
+        }
         let mut df = DocFreq::default();
         df.add(&ta);
         df.add(&tb);
