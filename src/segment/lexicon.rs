@@ -202,10 +202,6 @@ impl WordTable {
     }
 }
 
-/// The lexicon's entry for a word, if any (opaque outside this module).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Found(Option<(Kind, f32)>);
-
 /// What the lexicon says about a word, before jieba's dictionary is asked.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Verdict {
@@ -309,21 +305,11 @@ impl Lexicon {
     /// characters, numbers and placeholders (XX) are out; domain words and acronyms (GDP) in.
     /// `hash` is `word_hash(word)`.
     pub(crate) fn judge(&self, word: &str, hash: u64) -> Verdict {
-        self.judge_found(word, self.lookup(hash))
-    }
-
-    /// What the lexicon holds for a word hash; [`Lexicon::judge_found`] decides from it.
-    pub(crate) fn lookup(&self, hash: u64) -> Found {
-        Found(self.get(hash))
-    }
-
-    /// [`Lexicon::judge`] given what [`Lexicon::lookup`] found for the word.
-    pub(crate) fn judge_found(&self, word: &str, found: Found) -> Verdict {
         if !has_two_chars(word) {
             return Verdict::Rejected;
         }
         let idf = |v: f32| if v.is_nan() { MEDIAN_IDF } else { v };
-        match found.0 {
+        match self.get(hash) {
             Some((Kind::Stop | Kind::DomainNonContent | Kind::NonContent, _)) => Verdict::Rejected,
             Some((Kind::Domain, v)) => Verdict::Candidate(idf(v)),
             Some((Kind::Content, _)) if word.chars().all(is_cjk_numeral) => Verdict::Rejected,

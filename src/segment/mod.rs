@@ -287,8 +287,16 @@ impl Segmenter {
         }
     }
 
-    /// The verdict on a word met for the first time on this thread, which holds wherever
-    /// it occurs (see [`Segmenter::prejudge`]).
+    /// The verdict on `word`, which holds wherever it occurs: a domain term, or a content
+    /// word by the tags of jieba's dictionary, is a candidate. A word jieba's HMM made up
+    /// (absent from every dictionary) is one only where it recurs, if it is not one
+    /// character repeated, and if jieba's POS guess for it is a content tag: once-seen HMM
+    /// words are mostly junk (日及, 使生者), and guessing only for recurring ones keeps the
+    /// cost off the cut.
+    ///
+    /// Asked once per word and thread, so kept out of line: inlined into
+    /// [`Vocab::resolve`]'s loop, it made that loop's common path slower.
+    #[cold]
     fn entry_of(&self, word: &str) -> Entry {
         let hash = word_hash(word);
         let (idf, rule) = match self.lexicon.judge(word, hash) {
@@ -303,37 +311,16 @@ impl Segmenter {
         Entry { hash, idf, rule }
     }
 
-    /// jieba's IDF of `word` (seen `count` times in the article) if it may be a keyword: a
-    /// domain term, or a content word by the tags of jieba's dictionary. A word jieba's HMM
-    /// made up (absent from every dictionary) must recur in the article, not be one character
-    /// repeated, and get a content tag from jieba's POS guess: once-seen HMM words are mostly
-    /// junk (日及, 使生者), and guessing only for recurring ones keeps the cost off the cut.
-    fn candidate_idf(&self, word: &str, hash: u64, count: u32) -> Option<f32> {
-        self.judge(self.lexicon.judge(word, hash), word, count)
-    }
-
-    /// [`Segmenter::candidate_idf`] given the lexicon's verdict.
-    fn judge(&self, verdict: Verdict, word: &str, count: u32) -> Option<f32> {
-        match self.prejudge(verdict, word, count)? {
-            (idf, false) => Some(idf),
-            (idf, true) => self.pos_guess_is_content(word).then_some(idf),
+    /// jieba's IDF of `word` (seen `count` times in the article) if it may be a keyword, by
+    /// [`Segmenter::entry_of`]'s rule, asking jieba's POS guess where the rule needs it.
+    fn candidate_idf(&self, word: &str, count: u32) -> Option<f32> {
+        let e = self.entry_of(word);
+        match e.rule {
+            Rule::Rejected => None,
+            Rule::Always => Some(e.idf),
+            Rule::Recurring(_) if count < 2 => None,
+            Rule::Recurring(_) => self.pos_guess_is_content(word).then_some(e.idf),
         }
-    }
-
-    /// [`Segmenter::judge`] short of jieba's POS guess: `(idf, true)` when the word is a
-    /// candidate only if the guess is a content tag.
-    fn prejudge(&self, verdict: Verdict, word: &str, count: u32) -> Option<(f32, bool)> {
-        let idf = match verdict {
-            Verdict::Rejected => return None,
-            Verdict::Candidate(idf) => return Some((idf, false)),
-            Verdict::Guess(idf) => idf,
-            Verdict::Unlisted => lexicon::MEDIAN_IDF,
-        };
-        // Cheapest test first: most unlisted words are one-offs.
-        if count < 2 || is_one_char_repeated(word) || self.jieba.has_word(word) {
-            return None;
-        }
-        Some((idf, true))
     }
 
     /// Whether jieba tags `word`, alone, as one content word.

@@ -4,7 +4,6 @@
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::word_hash;
 use super::{is_word, paragraphs, Segmenter};
 
 /// Tokens either side within which two candidates are linked (jieba's default span).
@@ -43,12 +42,10 @@ pub(super) fn keywords(seg: &Segmenter, analysis: &str, n: usize) -> Vec<(String
         for &w in para {
             let id = *ids.entry(w).or_insert_with(|| {
                 let count = counts.get(w).copied().unwrap_or(0);
-                seg.candidate_idf(w, word_hash(w), count)
-                    .is_some()
-                    .then(|| {
-                        words.push(w);
-                        words.len() - 1
-                    })
+                seg.candidate_idf(w, count).is_some().then(|| {
+                    words.push(w);
+                    words.len() - 1
+                })
             });
             window.push(id);
         }

@@ -193,7 +193,6 @@ impl Vocab {
             };
             each(s, e);
         }
-        self.article.len = 0;
     }
 
     /// The entry at `slot` (as [`Vocab::resolve`] left it in a [`Seen`]).
@@ -434,7 +433,7 @@ pub(super) struct WordKey(u64, u64);
 impl WordKey {
     /// The key of the word at `start..start + len` of `text`: [`WordKey::new`] of those
     /// bytes, computed without a branch on the length when the text goes on for 16 bytes
-    /// from `start` (two loads, masked).
+    /// from `start` (one 16-byte load, masked).
     #[inline]
     pub fn in_text(text: &[u8], start: usize, len: usize) -> Self {
         match text.get(start..start + 16) {
