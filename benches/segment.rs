@@ -2,6 +2,10 @@
 //! the seed pages in simplified script): the whole stage (terms + document frequencies +
 //! keywords) against a bare `Jieba::cut` (HMM on) of the same paragraphs with the same
 //! dictionary, and `Jieba::tag` for reference (what reading POS tags through jieba-rs costs).
+//! The stage cuts with the vendored copy of jieba-rs (vendor/jieba-rs), which hands over each
+//! token with its dictionary id; `bare_cut` is that copy's `Jieba::cut`, and
+//! `bare_cut/crates-io` the same cut by crates.io's jieba-rs 0.11.0, to show the copy cuts as
+//! fast as the original (and the same tokens: tests/jieba_copy.rs).
 //! Target: the stage at ≥ 0.8× the bare cut's throughput. Besides criterion's figures, the
 //! bench prints the ratio over interleaved runs (`segment/ratio`), which holds on a loaded
 //! machine where the separate figures drift.
@@ -12,7 +16,7 @@ use zhreport::segment::Segmenter;
 
 #[path = "common/segment_corpus.rs"]
 mod segment_corpus;
-use segment_corpus::{bare_cut, documents, stage, CORPUS};
+use segment_corpus::{bare_cut, documents, stage, upstream_cut, upstream_jieba, CORPUS};
 
 /// CPU time of the calling thread, in nanoseconds (the first field of Linux's
 /// /proc/thread-self/schedstat). Falls back to zero elsewhere, which criterion reports as an
@@ -32,7 +36,7 @@ fn thread_cpu() -> Duration {
 /// machine shared with other jobs the two criterion figures are measured seconds apart and
 /// drift with the load; interleaving exposes both to the same load. Set
 /// `ZHREPORT_BENCH_PAIRS` (default 30; 0 skips).
-fn interleaved_ratio(seg: &Segmenter, docs: &[String]) {
+fn interleaved_ratio(seg: &Segmenter, upstream: &jieba_upstream::Jieba, docs: &[String]) {
     let pairs: usize = std::env::var("ZHREPORT_BENCH_PAIRS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -41,7 +45,7 @@ fn interleaved_ratio(seg: &Segmenter, docs: &[String]) {
         return;
     }
     let jieba = seg.jieba();
-    let (mut bare, mut whole) = (Vec::new(), Vec::new());
+    let (mut bare, mut whole, mut original) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..pairs {
         let t = std::time::Instant::now();
         black_box(bare_cut(jieba, docs));
@@ -49,17 +53,24 @@ fn interleaved_ratio(seg: &Segmenter, docs: &[String]) {
         let t = std::time::Instant::now();
         black_box(stage(seg, docs));
         whole.push(t.elapsed().as_secs_f64());
+        let t = std::time::Instant::now();
+        black_box(upstream_cut(upstream, docs));
+        original.push(t.elapsed().as_secs_f64());
     }
-    bare.sort_by(f64::total_cmp);
-    whole.sort_by(f64::total_cmp);
-    let (mb, ms) = (bare[pairs / 2], whole[pairs / 2]);
+    for v in [&mut bare, &mut whole, &mut original] {
+        v.sort_by(f64::total_cmp);
+    }
+    let (mb, ms, mo) = (bare[pairs / 2], whole[pairs / 2], original[pairs / 2]);
     println!(
         "segment/ratio: stage throughput / bare_cut throughput = {:.3} (median of {pairs} \
-         interleaved runs: bare {:.1} ms, stage {:.1} ms), {:.3} (fastest runs)",
+         interleaved runs: bare {:.1} ms, stage {:.1} ms), {:.3} (fastest runs); \
+         against crates.io's jieba-rs cut ({:.1} ms): {:.3}",
         mb / ms,
         mb * 1e3,
         ms * 1e3,
         bare[0] / whole[0],
+        mo * 1e3,
+        mo / ms,
     );
 }
 
@@ -69,14 +80,23 @@ fn bench(c: &mut Criterion) {
     let bytes: usize = docs.iter().map(String::len).sum();
     let seg = Segmenter::new(None).expect("segmenter");
     let jieba = seg.jieba();
+    let upstream = upstream_jieba();
+    assert_eq!(
+        bare_cut(jieba, &docs),
+        upstream_cut(&upstream, &docs),
+        "the copy and crates.io's jieba-rs cut alike"
+    );
     // Warm up (jieba builds its POS tables on first use; the segmenter's word memo fills).
     black_box(stage(&seg, &docs));
-    interleaved_ratio(&seg, &docs);
+    interleaved_ratio(&seg, &upstream, &docs);
 
     let mut group = c.benchmark_group("segment");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
     group.bench_function("bare_cut", |b| b.iter(|| black_box(bare_cut(jieba, &docs))));
+    group.bench_function("bare_cut/crates-io", |b| {
+        b.iter(|| black_box(upstream_cut(&upstream, &docs)))
+    });
     group.bench_function("tag_only", |b| {
         b.iter(|| {
             let mut n = 0usize;

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo build --release --example segment_cost
-//! for f in bare_cut stage; do for r in 2 4; do RUNS=$r valgrind --tool=callgrind \
+//! for f in bare_cut upstream_cut stage; do for r in 2 4; do RUNS=$r valgrind --tool=callgrind \
 //!   --callgrind-out-file=cg.$f.$r --toggle-collect="segment_cost::segment_corpus::$f" \
 //!   target/release/examples/segment_cost; done; done
 //! ```
@@ -19,7 +19,7 @@ use zhreport::segment::Segmenter;
 
 #[path = "../benches/common/segment_corpus.rs"]
 mod segment_corpus;
-use segment_corpus::{bare_cut, documents, stage, CORPUS};
+use segment_corpus::{bare_cut, documents, stage, upstream_cut, upstream_jieba, CORPUS};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let docs = documents();
@@ -35,9 +35,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|_| Segmenter::new(None))
         .collect::<Result<_, _>>()?;
     let jieba = segs[0].jieba();
+    let upstream = upstream_jieba();
     black_box(stage(&segs[0], &docs));
     for i in 0..runs {
         black_box(bare_cut(jieba, &docs));
+        black_box(upstream_cut(&upstream, &docs));
         black_box(stage(&segs[if cold { i + 1 } else { 0 }], &docs));
     }
     Ok(())

@@ -43,9 +43,47 @@ pub fn documents() -> Vec<String> {
     docs
 }
 
-/// Bare `Jieba::cut` (HMM on) of every line of every document: the reference.
+/// Bare `Jieba::cut` (HMM on) of every line of every document, with the vendored jieba-rs
+/// (which cuts as crates.io's does, tests/jieba_copy.rs): the reference.
 #[inline(never)]
 pub fn bare_cut(jieba: &jieba_rs::Jieba, docs: &[String]) -> usize {
+    let mut n = 0usize;
+    for doc in docs {
+        for para in doc.lines() {
+            n += jieba.cut(para, true).len();
+        }
+    }
+    n
+}
+
+/// crates.io's jieba-rs 0.11.0 with the segmenter's dictionary: jieba's, and the domain
+/// dictionary added by `Segmenter::new`'s rule (a listed frequency is a floor under
+/// `suggest_freq`). The reference the vendored copy (vendor/jieba-rs) is measured against.
+pub fn upstream_jieba() -> jieba_upstream::Jieba {
+    let mut jieba = jieba_upstream::Jieba::new();
+    let dict = include_str!("../../src/segment/domain_dict.txt");
+    for line in dict.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut fields = line.split_whitespace();
+        let Some(word) = fields.next() else { continue };
+        let (mut freq, mut tag) = (None, None);
+        for f in fields {
+            match f.parse::<usize>() {
+                Ok(n) => freq = Some(n),
+                Err(_) => tag = Some(f.to_ascii_lowercase()),
+            }
+        }
+        let freq = freq.unwrap_or(0).max(jieba.suggest_freq(word));
+        jieba.add_word(word, Some(freq), tag.as_deref());
+    }
+    jieba
+}
+
+/// [`bare_cut`] with crates.io's jieba-rs.
+#[inline(never)]
+pub fn upstream_cut(jieba: &jieba_upstream::Jieba, docs: &[String]) -> usize {
     let mut n = 0usize;
     for doc in docs {
         for para in doc.lines() {

@@ -16,8 +16,11 @@
 //! table of jieba's content words and IDFs (see `lexicon.rs`); only words jieba's HMM made up,
 //! and only those that recur in the article, get jieba's POS guess. A verdict depends on the
 //! word alone, so each thread remembers it (see `vocab.rs`): a word is judged the first time
-//! the thread meets it, not once per article, and an article's tokens are counted in a small
-//! table of its own, then looked up in that memo all at once.
+//! the thread meets it, not once per article. The text is cut with the vendored jieba-rs's
+//! `Jieba::cut_with_ids` (vendor/jieba-rs), which hands over each token as it is cut with the
+//! dictionary id jieba found for it: a dictionary word (nine tokens in ten) is counted and
+//! remembered by that id, in a table indexed by it, and only the others are counted by their
+//! text in a small table of the article's, then looked up in the memo all at once.
 //!
 //! Keyword scores: TF-IDF, with the IDF from the corpus being analysed blended with jieba's
 //! (exactly jieba's for a single article, see [`keywords`]); ties by term, so output is
@@ -172,7 +175,7 @@ impl Segmenter {
         // into integers ([`WordKey`]): no string hash or comparison. The article's distinct
         // words are then looked up in the thread's memo at once; a word met for the first
         // time on this thread is judged then (lexicon, xxh3 hash), and never again.
-        vocab.claim(self.id);
+        vocab.claim(self.id, self.jieba.dict_len());
         // Words are placed by their byte offset as a u32: an article is cut up to its
         // first 4 GiB.
         let analysis = match analysis.len() {
@@ -189,24 +192,36 @@ impl Segmenter {
         let mut tokens = 0usize;
         let text = analysis.as_bytes();
         for para in paragraphs(analysis) {
-            let cut = self.jieba.cut(para, true);
-            vocab.room(cut.len());
-            for t in &cut {
-                let w = t.word.as_bytes();
-                let start = t.word.as_ptr() as usize - base;
+            self.jieba.cut_with_ids(para, true, |word, id| {
+                let w = word.as_bytes();
+                let start = word.as_ptr() as usize - base;
                 // Only what could pass the lexicon: words of two hanzi or more (a hanzi is
                 // three bytes), and all-capital ASCII (GDP); numbers, the commonest ASCII,
-                // never do. A token led by a common hanzi is a word.
-                match w {
+                // never do. A token led by a common hanzi is a word. Such a word in jieba's
+                // dictionary is noted by its id, and only by it (a word the HMM made up
+                // may be in the dictionary too: its id is looked up).
+                match (w, id) {
                     // U+4E00..U+9FFF, as in `is_word`.
-                    [0xE5..=0xE9, ..] | [0xE4, 0xB8..=0xBF, ..] => {
+                    ([0xE5..=0xE9, ..] | [0xE4, 0xB8..=0xBF, ..], Some(id)) => {
                         tokens += 1;
-                        let key = WordKey::in_text(text, start, w.len());
-                        vocab.note(key, start as u32, w.len() as u32, w.len() > 3);
+                        vocab.note_id(id, start as u32, w.len() as u32, w.len() > 3);
+                    }
+                    ([0xE5..=0xE9, ..] | [0xE4, 0xB8..=0xBF, ..], None) => {
+                        tokens += 1;
+                        if w.len() <= 3 {
+                            return;
+                        }
+                        match self.jieba.word_id(word) {
+                            Some(id) => vocab.note_id(id, start as u32, w.len() as u32, true),
+                            None => {
+                                let key = WordKey::in_text(text, start, w.len());
+                                vocab.note(key, start as u32, w.len() as u32, true);
+                            }
+                        }
                     }
                     _ => {
-                        if !is_word(t.word) {
-                            continue;
+                        if !is_word(word) {
+                            return;
                         }
                         tokens += 1;
                         if (w.len() > 3 && !w.is_ascii())
@@ -216,7 +231,7 @@ impl Segmenter {
                         }
                     }
                 }
-            }
+            });
         }
         // Every candidate's hash goes to document frequencies and its count to the total,
         // including words kept out of the shortlist or failing jieba's POS guess (as the

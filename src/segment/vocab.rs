@@ -8,15 +8,26 @@
 //! (an xxh3 hash, a probe of the 350,000-word lexicon, the tests on the word's characters,
 //! jieba's POS guess) off all but the first sight of each word.
 //!
-//! Counting is in two steps. Each token probes a small per-article table ([`Counts`]), hot in
-//! cache, which holds the word's count beside its key; after the cut, the article's distinct
-//! words are looked up in the memo all at once, in a table built so that the lookups' cache
-//! misses overlap (see [`Memo`]). Probing the memo per token, or per first occurrence as the
-//! cut goes, cost a cache miss each, as much time as all the rest of the counting.
+//! A word jieba found in its dictionary comes with its dictionary id, and is counted and
+//! remembered by it: one table indexed by id holds each word's count in the current article
+//! and its verdict, so that neither hashing nor probing is needed ([`Vocab::note_id`]). A word
+//! rejected once (a function word, a number) costs one load per occurrence after that.
+//!
+//! The other words (those jieba's HMM made up, ASCII) are counted in two steps. Each token
+//! probes a small per-article table ([`Counts`]), hot in cache, which holds the word's count
+//! beside its key; after the cut, the article's distinct words are looked up in the memo all
+//! at once, in a table built so that the lookups' cache misses overlap (see [`Memo`]).
+//! Probing the memo per token, or per first occurrence as the cut goes, cost a cache miss
+//! each, as much time as all the rest of the counting.
+//!
+//! Both kinds of token are only noted while jieba cuts, and counted after: touching these
+//! tables between cut steps made jieba's trie walk and them evict each other's cache lines.
 //!
 //! The memo only stores what a pure function of the word returns, so which thread met a word
 //! first changes no output. It is bounded: past [`MAX_WORDS`] words it starts afresh (between
-//! articles), 16 MiB a thread at most; the per-article tables add at most 10 MiB.
+//! articles), 16 MiB a thread at most; the per-article tables add at most 10 MiB. The table by
+//! id takes 8 bytes per dictionary word (2.8 MiB for jieba's 350,000), and the verdicts of
+//! the dictionary words met 16 bytes each.
 
 /// Words remembered per thread before the memo is cleared.
 pub(super) const MAX_WORDS: usize = 1 << 17;
@@ -108,19 +119,56 @@ pub(super) struct Vocab {
     /// first `noted` entries (the rest is room written ahead, see [`Vocab::note`]).
     tokens: Vec<(WordKey, u32, u32)>,
     noted: usize,
+    /// The words jieba gave a dictionary id, by id: their count in the current article and
+    /// their verdict ([`ID_UNKNOWN`], [`ID_REJECTED`], or 2 + their index in `id_entries`).
+    ids: Vec<IdSlot>,
+    id_entries: Vec<Entry>,
+    /// The current article's tokens with an id (id, start, length), as `tokens`.
+    id_tokens: Vec<(u32, u32, u32)>,
+    id_noted: usize,
+    /// Its distinct ids not rejected, in order of first occurrence: the first `id_listed`.
+    id_seen: Vec<(u32, u32, u32)>,
 }
+
+/// A word's place in [`Vocab`]'s table of dictionary ids.
+#[derive(Debug, Clone, Copy, Default)]
+struct IdSlot {
+    count: u32,
+    verdict: u32,
+}
+
+/// The verdict of a dictionary id not judged yet on this thread.
+const ID_UNKNOWN: u32 = 0;
+/// The verdict of a dictionary id that is never a candidate.
+const ID_REJECTED: u32 = 1;
+/// Marks a slot (in [`Seen::slot`]) as an index in [`Vocab`]'s entries of dictionary words
+/// rather than in the memo: the memo never holds 2^31 slots.
+const ID_SLOT: u32 = 1 << 31;
 
 /// Entries of a [`Vocab`]'s word list kept between articles.
 const SEEN_KEPT: usize = 1 << 16;
 
 impl Vocab {
-    /// Readies the memo for an article cut by segmenter `owner`: verdicts of another
-    /// segmenter are dropped, and so is a memo past its bound.
-    pub fn claim(&mut self, owner: u64) {
+    /// Readies the memo for an article cut by segmenter `owner`, whose dictionary ids are
+    /// below `ids`: verdicts of another segmenter are dropped, and so is a memo past its
+    /// bound (the verdicts by id are bounded by the dictionary).
+    pub fn claim(&mut self, owner: u64, ids: usize) {
+        if self.owner != owner {
+            self.ids = Vec::new();
+            self.id_entries = Vec::new();
+        }
         if self.owner != owner || self.memo.len > MAX_WORDS {
             self.memo = Memo::default();
             self.owner = owner;
         }
+        if self.ids.len() < ids {
+            self.ids.resize(ids, IdSlot::default());
+        }
+        if self.id_tokens.len() > SEEN_KEPT * 4 {
+            self.id_tokens = Vec::new();
+            self.id_seen = Vec::new();
+        }
+        self.id_noted = 0;
         self.article.start();
         if self.seen.capacity() > SEEN_KEPT {
             self.seen = Vec::new();
@@ -135,19 +183,11 @@ impl Vocab {
 
     /// Occurrences noted so far in the current article.
     pub fn noted(&self) -> usize {
-        self.noted
-    }
-
-    /// Makes room for `more` calls of [`Vocab::note`].
-    pub fn room(&mut self, more: usize) {
-        let need = self.noted + more;
-        if self.tokens.len() < need {
-            self.tokens.resize(need, (WordKey(0, 0), 0, 0));
-        }
+        self.noted + self.id_noted
     }
 
     /// Notes one occurrence of the word at `start..start + len` in the article's text (`key`
-    /// is its key) if `keep`, to be counted by [`Vocab::resolve`]; after [`Vocab::room`].
+    /// is its key) if `keep`, to be counted by [`Vocab::resolve`].
     ///
     /// Tokens are only listed as the cut goes, which writes memory in order: probing the
     /// count table in between cut steps made each evict the other's cache lines, and cost
@@ -157,16 +197,29 @@ impl Vocab {
     /// about every other token.
     #[inline]
     pub fn note(&mut self, key: WordKey, start: u32, len: u32, keep: bool) {
-        if let Some(slot) = self.tokens.get_mut(self.noted) {
-            *slot = (key, start, len);
-            self.noted += usize::from(keep);
+        match self.tokens.get_mut(self.noted) {
+            Some(slot) => *slot = (key, start, len),
+            None => self.tokens.push((key, start, len)),
         }
+        self.noted += usize::from(keep);
+    }
+
+    /// [`Vocab::note`] for a word jieba gave dictionary id `id` (below the bound given to
+    /// [`Vocab::claim`]): such a word is counted and remembered by its id, without a key.
+    #[inline]
+    pub fn note_id(&mut self, id: u32, start: u32, len: u32, keep: bool) {
+        match self.id_tokens.get_mut(self.id_noted) {
+            Some(slot) => *slot = (id, start, len),
+            None => self.id_tokens.push((id, start, len)),
+        }
+        self.id_noted += usize::from(keep);
     }
 
     /// Counts the article's tokens and finds each distinct word's entry in the memo, judging
     /// the words met for the first time on this thread with `judge` (given the word's place
-    /// in the text) and remembering them; hands each word with its entry to `each`, in order
-    /// of first occurrence.
+    /// in the text) and remembering them; hands each word not rejected with its entry to
+    /// `each`: the words noted by key, then those noted by id, each in order of first
+    /// occurrence.
     pub fn resolve(
         &mut self,
         mut judge: impl FnMut(&Seen) -> Entry,
@@ -191,19 +244,88 @@ impl Vocab {
                     (i, e)
                 }
             };
-            each(s, e);
+            if e.rule != Rule::Rejected {
+                each(s, e);
+            }
+        }
+        self.resolve_ids(judge, each);
+    }
+
+    /// [`Vocab::resolve`] for the words noted by id. A token's count goes straight to its
+    /// id's slot, and one of a word already rejected on this thread goes nowhere; neither
+    /// branches on what it finds (which is as good as random), so the slot's load is the
+    /// only cost. The distinct ids are listed as they are first counted.
+    fn resolve_ids(
+        &mut self,
+        mut judge: impl FnMut(&Seen) -> Entry,
+        mut each: impl FnMut(&Seen, Entry),
+    ) {
+        if self.id_seen.len() < self.id_noted {
+            self.id_seen.resize(self.id_noted, (0, 0, 0));
+        }
+        let mut listed = 0usize;
+        for &(id, start, len) in self.id_tokens.get(..self.id_noted).unwrap_or(&[]) {
+            let Some(s) = self.ids.get_mut(id as usize) else {
+                continue;
+            };
+            let live = s.verdict != ID_REJECTED;
+            let fresh = live & (s.count == 0);
+            if let Some(slot) = self.id_seen.get_mut(listed) {
+                *slot = (id, start, len);
+            }
+            listed += usize::from(fresh);
+            s.count += u32::from(live);
+        }
+        for &(id, start, len) in self.id_seen.get(..listed).unwrap_or(&[]) {
+            let Some(s) = self.ids.get_mut(id as usize) else {
+                continue;
+            };
+            let mut seen = Seen {
+                key: WordKey(0, 0),
+                slot: 0,
+                count: std::mem::take(&mut s.count),
+                start,
+                len,
+            };
+            let index = match s.verdict {
+                ID_UNKNOWN => {
+                    let e = judge(&seen);
+                    if e.rule == Rule::Rejected {
+                        s.verdict = ID_REJECTED;
+                        continue;
+                    }
+                    self.id_entries.push(e);
+                    s.verdict = self.id_entries.len() as u32 + 1;
+                    self.id_entries.len() - 1
+                }
+                v => v as usize - 2,
+            };
+            seen.slot = ID_SLOT | index as u32;
+            each(&seen, self.entry(seen.slot));
         }
     }
 
     /// The entry at `slot` (as [`Vocab::resolve`] left it in a [`Seen`]).
     #[inline]
     pub fn entry(&self, slot: u32) -> Entry {
+        if slot & ID_SLOT != 0 {
+            let i = (slot & !ID_SLOT) as usize;
+            return self.id_entries.get(i).copied().unwrap_or(Entry::REJECTED);
+        }
         self.memo.entry(slot)
     }
 
     /// Records jieba's POS guess for the word at `slot`.
     pub fn set_guess(&mut self, slot: u32, content: bool) {
-        self.memo.set_rule(slot, Rule::Recurring(Some(content)));
+        let rule = Rule::Recurring(Some(content));
+        if slot & ID_SLOT != 0 {
+            let i = (slot & !ID_SLOT) as usize;
+            if let Some(e) = self.id_entries.get_mut(i) {
+                e.rule = rule;
+            }
+            return;
+        }
+        self.memo.set_rule(slot, rule);
     }
 }
 
@@ -547,16 +669,19 @@ mod tests {
         text: &str,
         judged: &mut Vec<String>,
     ) -> Vec<(String, u32, Entry, u32)> {
-        v.claim(owner);
+        v.claim(owner, DICT.len());
         let mut start = 0;
-        v.room(text.split(' ').count());
         for w in text.split(' ') {
-            v.note(
-                WordKey::new(w.as_bytes()),
-                start as u32,
-                w.len() as u32,
-                true,
-            );
+            // A word of the toy dictionary is noted by its id, as the segmenter does.
+            match DICT.iter().position(|d| *d == w) {
+                Some(id) => v.note_id(id as u32, start as u32, w.len() as u32, true),
+                None => v.note(
+                    WordKey::new(w.as_bytes()),
+                    start as u32,
+                    w.len() as u32,
+                    true,
+                ),
+            }
             start += w.len() + 1;
         }
         let mut out = Vec::new();
@@ -582,26 +707,55 @@ mod tests {
         out
     }
 
+    /// A toy dictionary: its words are noted by their index here, as jieba's are by id.
+    const DICT: [&str; 4] = ["职代会", "我们", "职工之家", "一个"];
+
+    #[test]
+    fn words_by_id_are_counted_and_judged_once_alike() {
+        let mut v = Vocab::default();
+        let mut judged = Vec::new();
+        let text = "职代会 我们 职工 职代会 一个 我们 职工 职代会 新词";
+        let seen = article(&mut v, 1, text, &mut judged);
+        let got: Vec<_> = seen.iter().map(|s| (s.0.as_str(), s.1)).collect();
+        // Words by key first, then words by id, each in order of first occurrence; rejected
+        // words are judged, but not handed over.
+        assert_eq!(got, [("职工", 2), ("职代会", 3)]);
+        assert_eq!(judged, ["职工", "新词", "职代会", "我们", "一个"]);
+        assert_eq!(seen[1].2.rule, Rule::Always);
+        // Next article: nothing judged again, counts from zero, rejected words stay out.
+        let seen = article(&mut v, 1, "我们 职代会 职工之家 我们 职代会", &mut judged);
+        let got: Vec<_> = seen.iter().map(|s| (s.0.as_str(), s.1)).collect();
+        assert_eq!(got, [("职代会", 2), ("职工之家", 1)]);
+        assert_eq!(judged.len(), 6, "{judged:?}");
+        // A guess recorded on a word by id sticks to it.
+        v.set_guess(seen[1].3, false);
+        assert_eq!(v.entry(seen[1].3).rule, Rule::Recurring(Some(false)));
+        let again = article(&mut v, 1, "职工之家", &mut judged);
+        assert_eq!(again[0].2.rule, Rule::Recurring(Some(false)));
+        // Another segmenter's ids mean other words: judged afresh.
+        article(&mut v, 2, "职代会", &mut judged);
+        assert_eq!(judged.len(), 7);
+    }
+
     #[test]
     fn counts_per_article_and_judges_each_word_once() {
         let mut v = Vocab::default();
         let mut judged = Vec::new();
-        let seen = article(&mut v, 1, "职工 我们 职工 我们 职工", &mut judged);
+        let seen = article(&mut v, 1, "职工 他们 职工 他们 职工", &mut judged);
         let got: Vec<_> = seen.iter().map(|s| (s.0.as_str(), s.1)).collect();
-        assert_eq!(got, [("职工", 3), ("我们", 2)]);
+        assert_eq!(got, [("职工", 3)], "rejected words are not handed over");
         assert_eq!(seen[0].2.rule, Rule::Always);
         assert_eq!(seen[0].2.idf, 1.5);
-        assert_eq!(seen[1].2.rule, Rule::Rejected);
         // The next article counts from zero and judges nothing again.
-        let seen = article(&mut v, 1, "我们 职工", &mut judged);
+        let seen = article(&mut v, 1, "他们 职工", &mut judged);
         let got: Vec<_> = seen.iter().map(|s| (s.0.as_str(), s.1)).collect();
-        assert_eq!(got, [("我们", 1), ("职工", 1)]);
-        assert_eq!(judged, ["职工", "我们"]);
-        v.set_guess(seen[1].3, false);
-        assert_eq!(v.entry(seen[1].3).rule, Rule::Recurring(Some(false)));
+        assert_eq!(got, [("职工", 1)]);
+        assert_eq!(judged, ["职工", "他们"]);
+        v.set_guess(seen[0].3, false);
+        assert_eq!(v.entry(seen[0].3).rule, Rule::Recurring(Some(false)));
         // Another segmenter's verdicts are not reused.
         article(&mut v, 2, "职工", &mut judged);
-        assert_eq!(judged, ["职工", "我们", "职工"]);
+        assert_eq!(judged, ["职工", "他们", "职工"]);
     }
 
     #[test]

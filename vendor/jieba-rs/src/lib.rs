@@ -980,6 +980,12 @@ impl Jieba {
         });
     }
 
+    /// The dictionary id of `word`, the one [`Jieba::cut_with_ids`] reports for it, if the
+    /// word is in the dictionary.
+    pub fn word_id(&self, word: &str) -> Option<u32> {
+        self.trie.get(word).and_then(|id| u32::try_from(id).ok())
+    }
+
     /// The number of dictionary ids: every id [`Jieba::cut_with_ids`] reports is below it.
     pub fn dict_len(&self) -> usize {
         self.records.len()
