@@ -197,9 +197,9 @@ impl Segmenter {
                 let start = word.as_ptr() as usize - base;
                 // Only what could pass the lexicon: words of two hanzi or more (a hanzi is
                 // three bytes), and all-capital ASCII (GDP); numbers, the commonest ASCII,
-                // never do. A token led by a common hanzi is a word. Such a word in jieba's
-                // dictionary is noted by its id, and only by it (a word the HMM made up
-                // may be in the dictionary too: its id is looked up).
+                // never do. A token led by a common hanzi is a word. Such a word is noted by
+                // the dictionary id jieba found for it, if it did (a word the HMM made up
+                // may be in the dictionary too: `resolve` counts it with its id's tokens).
                 match (w, id) {
                     // U+4E00..U+9FFF, as in `is_word`.
                     ([0xE5..=0xE9, ..] | [0xE4, 0xB8..=0xBF, ..], Some(id)) => {
@@ -208,16 +208,8 @@ impl Segmenter {
                     }
                     ([0xE5..=0xE9, ..] | [0xE4, 0xB8..=0xBF, ..], None) => {
                         tokens += 1;
-                        if w.len() <= 3 {
-                            return;
-                        }
-                        match self.jieba.word_id(word) {
-                            Some(id) => vocab.note_id(id, start as u32, w.len() as u32, true),
-                            None => {
-                                let key = WordKey::in_text(text, start, w.len());
-                                vocab.note(key, start as u32, w.len() as u32, true);
-                            }
-                        }
+                        let key = WordKey::in_text(text, start, w.len());
+                        vocab.note(key, start as u32, w.len() as u32, w.len() > 3);
                     }
                     _ => {
                         if !is_word(word) {
@@ -244,6 +236,7 @@ impl Segmenter {
         let mut total = 0u64;
         vocab.resolve(
             |s| self.entry_of(s.word(analysis)),
+            |s| self.jieba.word_id(s.word(analysis)),
             |s, e| {
                 let keep = match e.rule {
                     Rule::Rejected => return,

@@ -220,11 +220,18 @@ impl Vocab {
     /// in the text) and remembering them; hands each word not rejected with its entry to
     /// `each`: the words noted by key, then those noted by id, each in order of first
     /// occurrence.
+    ///
+    /// A word noted by key may be in the dictionary all the same (jieba's HMM can join
+    /// characters into a dictionary word without looking it up): `dict_id` tells, once per
+    /// word and thread, and such a word is counted with its id's tokens, so that no word is
+    /// counted twice.
     pub fn resolve(
         &mut self,
         mut judge: impl FnMut(&Seen) -> Entry,
+        mut dict_id: impl FnMut(&Seen) -> Option<u32>,
         mut each: impl FnMut(&Seen, Entry),
     ) {
+        let mut listed = self.count_ids();
         let seen = &mut self.seen;
         self.article.size_for(self.noted);
         for &(key, start, len) in self.tokens.get(..self.noted).unwrap_or(&[]) {
@@ -235,31 +242,47 @@ impl Vocab {
         self.memo.touch(seen.iter().map(|s| s.key));
         for s in seen.iter_mut() {
             s.count = self.article.take(s.slot);
-            let e;
-            (s.slot, e) = match self.memo.find(&s.key) {
-                Ok(i) => (i, self.memo.entry(i)),
+            let i = match self.memo.find(&s.key) {
+                Ok(i) => i,
                 Err(i) => {
-                    let e = judge(s);
-                    self.memo.put(i, s.key, e);
-                    (i, e)
+                    match dict_id(s) {
+                        Some(id) => self.memo.put_dict(i, s.key, id),
+                        None => self.memo.put(i, s.key, judge(s)),
+                    }
+                    i
                 }
             };
+            if let Some(id) = self.memo.dict_id(i) {
+                // Counted with the id's tokens (listed if its tokens were not).
+                if let Some(slot) = self.ids.get_mut(id as usize) {
+                    if slot.verdict != ID_REJECTED {
+                        if slot.count == 0 {
+                            let at = (id, s.start, s.len);
+                            match self.id_seen.get_mut(listed) {
+                                Some(x) => *x = at,
+                                None => self.id_seen.push(at),
+                            }
+                            listed += 1;
+                        }
+                        slot.count += s.count;
+                    }
+                }
+                continue;
+            }
+            s.slot = i;
+            let e = self.memo.entry(i);
             if e.rule != Rule::Rejected {
                 each(s, e);
             }
         }
-        self.resolve_ids(judge, each);
+        self.resolve_ids(listed, judge, each);
     }
 
-    /// [`Vocab::resolve`] for the words noted by id. A token's count goes straight to its
-    /// id's slot, and one of a word already rejected on this thread goes nowhere; neither
-    /// branches on what it finds (which is as good as random), so the slot's load is the
-    /// only cost. The distinct ids are listed as they are first counted.
-    fn resolve_ids(
-        &mut self,
-        mut judge: impl FnMut(&Seen) -> Entry,
-        mut each: impl FnMut(&Seen, Entry),
-    ) {
+    /// Counts the tokens noted by id, each straight into its id's slot; one of a word already
+    /// rejected on this thread goes nowhere. Neither branches on what it finds (which is as
+    /// good as random), so the slot's load is the only cost. The distinct ids are listed in
+    /// `id_seen` as they are first counted; returns how many.
+    fn count_ids(&mut self) -> usize {
         if self.id_seen.len() < self.id_noted {
             self.id_seen.resize(self.id_noted, (0, 0, 0));
         }
@@ -276,6 +299,17 @@ impl Vocab {
             listed += usize::from(fresh);
             s.count += u32::from(live);
         }
+        listed
+    }
+
+    /// [`Vocab::resolve`] for the first `listed` words of `id_seen`: judges those not judged
+    /// on this thread, and hands over those not rejected, emptying their counts.
+    fn resolve_ids(
+        &mut self,
+        listed: usize,
+        mut judge: impl FnMut(&Seen) -> Entry,
+        mut each: impl FnMut(&Seen, Entry),
+    ) {
         for &(id, start, len) in self.id_seen.get(..listed).unwrap_or(&[]) {
             let Some(s) = self.ids.get_mut(id as usize) else {
                 continue;
@@ -459,6 +493,10 @@ struct Memo {
     len: usize,
 }
 
+/// The rule code of a [`Memo`] slot that holds no verdict but the word's dictionary id (in
+/// its `hash`): the word's verdict is by id.
+const DICT_CODE: u8 = u8::MAX;
+
 /// A slot of [`Memo`]; `k0 == 0` marks it empty.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
@@ -525,6 +563,31 @@ impl Memo {
             };
             self.len += 1;
         }
+    }
+
+    /// Remembers that `key`, going in slot `i`, is the dictionary word `id`.
+    fn put_dict(&mut self, i: u32, key: WordKey, id: u32) {
+        self.put(
+            i,
+            key,
+            Entry {
+                hash: u64::from(id),
+                idf: 0.0,
+                rule: Rule::Rejected,
+            },
+        );
+        if let Some(s) = self.slots.get_mut(i as usize) {
+            s.rule = DICT_CODE;
+        }
+    }
+
+    /// The dictionary id of the word in slot `i`, if it was put there by [`Memo::put_dict`].
+    #[inline]
+    fn dict_id(&self, i: u32) -> Option<u32> {
+        self.slots
+            .get(i as usize)
+            .filter(|s| s.rule == DICT_CODE)
+            .map(|s| s.hash as u32)
     }
 
     fn entry(&self, i: u32) -> Entry {
@@ -662,7 +725,9 @@ mod tests {
     }
 
     /// Counts the words of `text` (separated by spaces) as one article; returns each
-    /// distinct word with its count and entry.
+    /// distinct word with its count and entry. A word of the toy dictionary is noted by its
+    /// id, as the segmenter does, unless marked with a trailing `*`: then it is noted by key,
+    /// as jieba's HMM words are (the `*` is not part of the word).
     fn article(
         v: &mut Vocab,
         owner: u64,
@@ -671,14 +736,16 @@ mod tests {
     ) -> Vec<(String, u32, Entry, u32)> {
         v.claim(owner, DICT.len());
         let mut start = 0;
+        let dict_id = |w: &str| DICT.iter().position(|d| *d == w).map(|i| i as u32);
         for w in text.split(' ') {
-            // A word of the toy dictionary is noted by its id, as the segmenter does.
-            match DICT.iter().position(|d| *d == w) {
-                Some(id) => v.note_id(id as u32, start as u32, w.len() as u32, true),
+            let by_key = w.strip_suffix('*');
+            let word = by_key.unwrap_or(w);
+            match dict_id(w) {
+                Some(id) => v.note_id(id, start as u32, w.len() as u32, true),
                 None => v.note(
-                    WordKey::new(w.as_bytes()),
+                    WordKey::new(word.as_bytes()),
                     start as u32,
-                    w.len() as u32,
+                    word.len() as u32,
                     true,
                 ),
             }
@@ -699,6 +766,7 @@ mod tests {
                     Entry::REJECTED
                 }
             },
+            |s| dict_id(s.word(text)),
             |s, e| out.push((s.word(text).to_string(), s.count, e, s.slot)),
         );
         for o in &out {
@@ -735,6 +803,24 @@ mod tests {
         // Another segmenter's ids mean other words: judged afresh.
         article(&mut v, 2, "职代会", &mut judged);
         assert_eq!(judged.len(), 7);
+    }
+
+    #[test]
+    fn dictionary_words_noted_by_key_count_with_their_ids() {
+        let mut v = Vocab::default();
+        let mut judged = Vec::new();
+        // 职代会 twice by id and twice by key (as the HMM would give it), 职工之家 only by
+        // key, 我们 (rejected) both ways.
+        let text = "职代会* 我们 职代会 职工之家* 我们* 职代会* 职代会 职工之家*";
+        let seen = article(&mut v, 1, text, &mut judged);
+        let got: Vec<_> = seen.iter().map(|s| (s.0.as_str(), s.1)).collect();
+        assert_eq!(got, [("职代会", 4), ("职工之家", 2)], "one count per word");
+        assert_eq!(judged, ["我们", "职代会", "职工之家"], "judged once, by id");
+        // Next article: the key is remembered as the id, whatever the id's verdict.
+        let seen = article(&mut v, 1, "我们* 职工之家* 职工之家", &mut judged);
+        let got: Vec<_> = seen.iter().map(|s| (s.0.as_str(), s.1)).collect();
+        assert_eq!(got, [("职工之家", 2)]);
+        assert_eq!(judged.len(), 3);
     }
 
     #[test]
