@@ -170,6 +170,7 @@ fn the_callback_gives_cuts_tokens_with_consistent_ids() {
                 with_id += 1;
                 assert!((id as usize) < jieba.dict_len(), "{w}: id {id}");
                 assert!(jieba.has_word(w), "{w} has an id but is not a word");
+                assert_eq!(jieba.word_id(w), Some(id), "{w}");
                 let first = *ids.entry(w.to_string()).or_insert(id);
                 assert_eq!(first, id, "{w} has two ids");
             }

@@ -171,10 +171,12 @@ impl Segmenter {
 
     /// [`Segmenter::terms`] against this thread's memo of word verdicts.
     fn terms_in<'a>(&self, vocab: &mut Vocab, analysis: &'a str) -> ArticleTerms {
-        // Per token, one probe of a small per-article map keyed by the word's bytes packed
-        // into integers ([`WordKey`]): no string hash or comparison. The article's distinct
-        // words are then looked up in the thread's memo at once; a word met for the first
-        // time on this thread is judged then (lexicon, xxh3 hash), and never again.
+        // Tokens are only noted as jieba cuts: a dictionary word by its id, any other by its
+        // bytes packed into integers ([`WordKey`]). After the cut each is counted, by id in a
+        // table indexed by it, by key in a small per-article map (no string hash or
+        // comparison), whose distinct words are then looked up in the thread's memo at once;
+        // a word met for the first time on this thread is judged then (lexicon, xxh3 hash),
+        // and never again.
         vocab.claim(self.id, self.jieba.dict_len());
         // Words are placed by their byte offset as a u32: an article is cut up to its
         // first 4 GiB.

@@ -126,7 +126,8 @@ pub(super) struct Vocab {
     /// The current article's tokens with an id (id, start, length), as `tokens`.
     id_tokens: Vec<(u32, u32, u32)>,
     id_noted: usize,
-    /// Its distinct ids not rejected, in order of first occurrence: the first `id_listed`.
+    /// Its distinct ids not rejected, in order of first occurrence (as many as
+    /// [`Vocab::count_ids`] listed; the rest is room written ahead).
     id_seen: Vec<(u32, u32, u32)>,
 }
 

@@ -468,3 +468,108 @@ impl HmmModel {
 pub(crate) fn builtin_hmm() -> BuiltinHmm {
     BuiltinHmm
 }
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use super::{BuiltinHmm, HmmContext, cut_with_allocated_memory, viterbi};
+
+    fn decode(sentence: &str) -> Vec<(u32, char)> {
+        sentence.char_indices().map(|(i, c)| (i as u32, c)).collect()
+    }
+
+    fn cut<'a>(sentence: &'a str, words: &mut Vec<&'a str>) {
+        let mut hmm_context = HmmContext::default();
+        let chars = decode(sentence);
+        cut_with_allocated_memory(
+            sentence,
+            &chars,
+            &mut |word| words.push(word),
+            &BuiltinHmm,
+            &mut hmm_context,
+        )
+    }
+    #[test]
+    #[allow(non_snake_case)]
+    fn test_viterbi() {
+        let sentence = "小明硕士毕业于中国科学院计算所";
+
+        let mut hmm_context = HmmContext::default();
+        viterbi(&decode(sentence), &BuiltinHmm, &mut hmm_context);
+        expect![[
+            r#"[Begin, End, Begin, End, Begin, Middle, End, Begin, End, Begin, Middle, End, Begin, End, Single]"#
+        ]]
+        .assert_eq(&format!("{:?}", hmm_context.best_path));
+    }
+
+    /// Characters without emission data score every state the same, so the
+    /// path is decided by tie-breaking alone: an equal score goes to the
+    /// state with the larger index (`Single` over `End`, `Middle` over
+    /// `Begin`), which keeps such runs as single characters.
+    #[test]
+    fn test_hmm_cut_ties_go_to_the_higher_state() {
+        let mut words = Vec::new();
+        cut("龘龘龘", &mut words);
+        expect![[r#"["龘", "龘", "龘"]"#]].assert_eq(&format!("{:?}", words));
+        words.clear();
+        cut("龘龘龘龘龘", &mut words);
+        expect![[r#"["龘", "龘", "龘", "龘", "龘"]"#]].assert_eq(&format!("{:?}", words));
+    }
+
+    #[test]
+    fn test_hmm_cut() {
+        let sentence = "小明硕士毕业于中国科学院计算所";
+        let mut words = Vec::with_capacity(sentence.chars().count() / 2);
+        cut(sentence, &mut words);
+        expect![[r#"["小明", "硕士", "毕业于", "中国", "科学院", "计算", "所"]"#]].assert_eq(&format!("{:?}", words));
+    }
+
+    /// An alphanumeric run joined by `.`, `_` or `-` is one token.
+    ///
+    /// The separator may repeat, and either side of it may be letters or
+    /// digits, so identifiers survive whatever shape they happen to have.
+    /// Before this, the expression could carry at most one separator and
+    /// required digits after it, which cut identifiers apart in a way that
+    /// depended on the characters they happened to contain: `1.2.3` split at
+    /// the second dot, `G260911-0711` survived while `ISU-CNS24093` did not.
+    ///
+    /// A trailing separator is not part of the token, and decimals and
+    /// percentages — what this expression was originally for — are unaffected.
+    #[test]
+    fn test_hmm_cut_keeps_connected_alphanumerics_together() {
+        let mut got = Vec::new();
+        for sentence in [
+            "1.0",
+            "1.2.3",
+            "WES-5.4.5",
+            "G260911-0711",
+            "ISU-CNS24093",
+            "E4850B-I",
+            "OPENSSL_1_1_1",
+            "well-known",
+            "3.14",
+            "50%",
+            "abc-",
+            "-abc",
+        ] {
+            let mut words = Vec::new();
+            cut(sentence, &mut words);
+            got.push(format!("{} -> {:?}", sentence, words));
+        }
+        expect![[r#"
+            1.0 -> ["1.0"]
+            1.2.3 -> ["1.2.3"]
+            WES-5.4.5 -> ["WES-5.4.5"]
+            G260911-0711 -> ["G260911-0711"]
+            ISU-CNS24093 -> ["ISU-CNS24093"]
+            E4850B-I -> ["E4850B-I"]
+            OPENSSL_1_1_1 -> ["OPENSSL_1_1_1"]
+            well-known -> ["well-known"]
+            3.14 -> ["3.14"]
+            50% -> ["50%"]
+            abc- -> ["abc", "-"]
+            -abc -> ["-", "abc"]"#]]
+        .assert_eq(&got.join("\n"));
+    }
+}

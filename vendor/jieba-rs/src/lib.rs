@@ -2,7 +2,8 @@
 //! (MIT, https://github.com/messense/jieba-rs), see `UPSTREAM.md` beside this crate for what
 //! differs. Segmentation is upstream's, byte for byte; the copy adds
 //! [`Jieba::cut_with_ids`], which hands each token to a closure as it is cut, with the
-//! dictionary id the segmentation already found for it, and [`Jieba::dict_len`].
+//! dictionary id the segmentation already found for it, [`Jieba::word_id`] and
+//! [`Jieba::dict_len`].
 //!
 //! ```rust
 //! use jieba_rs::Jieba;
