@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 use jieba_rs::Jieba;
 use jieba_upstream::Jieba as Upstream;
 
+#[path = "support/reports.rs"]
+mod reports;
+
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
 const OWN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
 
@@ -23,23 +26,7 @@ fn texts_under(dir: &Path, out: &mut Vec<String>) {
     paths.sort();
     for p in paths {
         match p.extension().and_then(|e| e.to_str()) {
-            Some("csv") => {
-                let Ok(mut rdr) = csv::Reader::from_path(&p) else {
-                    continue;
-                };
-                let Ok(headers) = rdr.headers().cloned() else {
-                    continue;
-                };
-                let Some(col) = headers
-                    .iter()
-                    .position(|h| h.trim_start_matches('\u{feff}') == "full_text")
-                else {
-                    continue;
-                };
-                for rec in rdr.records().flatten() {
-                    out.extend(rec.get(col).map(str::to_string));
-                }
-            }
+            Some("csv") => out.extend(reports::full_texts(&p)),
             _ => {
                 if let Ok(bytes) = std::fs::read(&p) {
                     // Undecodable bytes become U+FFFD: text of every kind is welcome here.

@@ -4,6 +4,9 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
+
+#[path = "support/reports.rs"]
+mod reports;
 use zhreport::segment::{keywords, DocFreq, Segmenter};
 
 fn seg() -> &'static Segmenter {
@@ -91,15 +94,8 @@ fn counts_are_the_cuts_on_the_corpus() {
     let s = seg();
     let mut checked = 0;
     for p in paths {
-        let mut rdr = csv::Reader::from_path(&p).expect("csv");
-        let headers = rdr.headers().expect("headers").clone();
-        let col = headers
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}') == "full_text")
-            .expect("full_text");
-        for rec in rdr.records() {
-            let rec = rec.expect("record");
-            let text = rec.get(col).unwrap_or_default();
+        for text in reports::full_texts(&p) {
+            let text = text.as_str();
             let mut cut: std::collections::HashMap<&str, usize> = Default::default();
             for l in text.lines().filter(|l| !l.trim().is_empty()) {
                 for t in s.jieba().cut(l, true) {

@@ -3,6 +3,9 @@
 //! are of the same work.
 use zhreport::segment::{keywords, DocFreq, Segmenter};
 
+#[path = "../../tests/support/reports.rs"]
+mod reports;
+
 pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
 
 /// One string per document: the reports' `full_text` and the seeds converted to simplified.
@@ -13,23 +16,7 @@ pub fn documents() -> Vec<String> {
         .unwrap_or_default();
     paths.sort();
     for path in paths {
-        let Ok(mut rdr) = csv::Reader::from_path(&path) else {
-            continue;
-        };
-        let Ok(headers) = rdr.headers().cloned() else {
-            continue;
-        };
-        let Some(col) = headers
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}') == "full_text")
-        else {
-            continue;
-        };
-        for rec in rdr.records().flatten() {
-            if let Some(text) = rec.get(col) {
-                docs.push(text.to_string());
-            }
-        }
+        docs.extend(reports::full_texts(&path));
     }
     let mut seeds: Vec<_> = std::fs::read_dir(format!("{CORPUS}/seeds"))
         .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
@@ -47,13 +34,13 @@ pub fn documents() -> Vec<String> {
 /// (which cuts as crates.io's does, tests/jieba_copy.rs): the reference.
 #[inline(never)]
 pub fn bare_cut(jieba: &jieba_rs::Jieba, docs: &[String]) -> usize {
-    let mut n = 0usize;
-    for doc in docs {
-        for para in doc.lines() {
-            n += jieba.cut(para, true).len();
-        }
-    }
-    n
+    cut_lines(docs, |line| jieba.cut(line, true).len())
+}
+
+/// The tokens `cut` gives for every line of every document.
+#[inline(always)]
+fn cut_lines(docs: &[String], cut: impl Fn(&str) -> usize) -> usize {
+    docs.iter().flat_map(|doc| doc.lines()).map(cut).sum()
 }
 
 /// crates.io's jieba-rs 0.11.0 with the segmenter's dictionary: jieba's, and the domain
@@ -84,13 +71,7 @@ pub fn upstream_jieba() -> jieba_upstream::Jieba {
 /// [`bare_cut`] with crates.io's jieba-rs.
 #[inline(never)]
 pub fn upstream_cut(jieba: &jieba_upstream::Jieba, docs: &[String]) -> usize {
-    let mut n = 0usize;
-    for doc in docs {
-        for para in doc.lines() {
-            n += jieba.cut(para, true).len();
-        }
-    }
-    n
+    cut_lines(docs, |line| jieba.cut(line, true).len())
 }
 
 /// The whole stage: terms per document, document frequencies, keywords.
