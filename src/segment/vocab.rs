@@ -198,22 +198,19 @@ impl Vocab {
     /// about every other token.
     #[inline]
     pub fn note(&mut self, key: WordKey, start: u32, len: u32, keep: bool) {
-        match self.tokens.get_mut(self.noted) {
-            Some(slot) => *slot = (key, start, len),
-            None => self.tokens.push((key, start, len)),
-        }
-        self.noted += usize::from(keep);
+        write_ahead(&mut self.tokens, &mut self.noted, (key, start, len), keep);
     }
 
     /// [`Vocab::note`] for a word jieba gave dictionary id `id` (below the bound given to
     /// [`Vocab::claim`]): such a word is counted and remembered by its id, without a key.
     #[inline]
     pub fn note_id(&mut self, id: u32, start: u32, len: u32, keep: bool) {
-        match self.id_tokens.get_mut(self.id_noted) {
-            Some(slot) => *slot = (id, start, len),
-            None => self.id_tokens.push((id, start, len)),
-        }
-        self.id_noted += usize::from(keep);
+        write_ahead(
+            &mut self.id_tokens,
+            &mut self.id_noted,
+            (id, start, len),
+            keep,
+        );
     }
 
     /// Counts the article's tokens and finds each distinct word's entry in the memo, judging
@@ -259,11 +256,7 @@ impl Vocab {
                     if slot.verdict != ID_REJECTED {
                         if slot.count == 0 {
                             let at = (id, s.start, s.len);
-                            match self.id_seen.get_mut(listed) {
-                                Some(x) => *x = at,
-                                None => self.id_seen.push(at),
-                            }
-                            listed += 1;
+                            write_ahead(&mut self.id_seen, &mut listed, at, true);
                         }
                         slot.count += s.count;
                     }
@@ -362,6 +355,18 @@ impl Vocab {
         }
         self.memo.set_rule(slot, rule);
     }
+}
+
+/// Writes `x` at `buf[*len]` (growing `buf` when it is that short), and keeps it, counting it
+/// into `*len`, if `keep`: entries past `*len` are room written ahead, overwritten by the
+/// next call. Writing whether kept or not spares the caller a branch on `keep`.
+#[inline(always)]
+fn write_ahead<T>(buf: &mut Vec<T>, len: &mut usize, x: T, keep: bool) {
+    match buf.get_mut(*len) {
+        Some(slot) => *slot = x,
+        None => buf.push(x),
+    }
+    *len += usize::from(keep);
 }
 
 /// Where `key` starts probing in a table of `2^bits` slots: the high bits of a
