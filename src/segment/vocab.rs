@@ -573,17 +573,15 @@ impl Memo {
 
     /// Remembers that `key`, going in slot `i`, is the dictionary word `id`.
     fn put_dict(&mut self, i: u32, key: WordKey, id: u32) {
-        self.put(
-            i,
-            key,
-            Entry {
+        if let Some(s) = self.slots.get_mut(i as usize) {
+            *s = Slot {
+                k0: key.0,
+                k1: key.1,
                 hash: u64::from(id),
                 idf: 0.0,
-                rule: Rule::Rejected,
-            },
-        );
-        if let Some(s) = self.slots.get_mut(i as usize) {
-            s.rule = DICT_CODE;
+                rule: DICT_CODE,
+            };
+            self.len += 1;
         }
     }
 
